@@ -1,0 +1,43 @@
+use crate::{Finding, RuleMeta};
+
+/// Where a blob's bytes came from, beyond its path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// Image layer digest.
+    pub layer: Option<String>,
+    /// Git commit id.
+    pub commit: Option<String>,
+}
+
+/// One piece of content handed to analyzers: bytes plus where they came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Blob<'a> {
+    /// Path relative to the target root, `/`-separated.
+    pub path: &'a str,
+    /// The whole content (bounded by the source's size limit).
+    pub data: &'a [u8],
+    /// Whether the content looks binary (a NUL byte near the start).
+    pub is_binary: bool,
+    /// Layer / commit this blob belongs to.
+    pub provenance: &'a Provenance,
+}
+
+/// A scanner's per-blob worker. Implementations are called from many threads at once.
+pub trait Analyzer: Send + Sync {
+    /// Scanner name as used by `--scanners`, e.g. `secret`.
+    fn scanner(&self) -> &'static str;
+
+    /// Whether this analyzer wants a blob at `path` of `size` bytes; asked before reading.
+    fn wants(&self, path: &str, size: u64) -> bool;
+
+    /// Whether binary blobs are of interest (most analyzers skip them).
+    fn wants_binary(&self) -> bool {
+        false
+    }
+
+    /// Examine one blob and append findings.
+    fn analyze(&self, blob: &Blob<'_>, findings: &mut Vec<Finding>);
+
+    /// Metadata of every rule this analyzer can report.
+    fn rules(&self) -> Vec<RuleMeta>;
+}

@@ -1,0 +1,221 @@
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::{
+    Analyzer, Blob, Finding, ScanError, Skipped, Target, has_inline_marker, inline_ignore_applies,
+};
+
+/// Something that happened while a [`Source`] walked its target.
+#[derive(Debug)]
+pub enum SourceEvent<'a> {
+    /// Content to analyze.
+    Blob(Blob<'a>),
+    /// A binary file that no analyzer wanted (its first bytes were read to tell).
+    SkippedBinary,
+    /// A FIFO, socket or device: never opened.
+    SkippedSpecial,
+    /// A symbolic link: not followed.
+    SkippedSymlink,
+    /// A file no analyzer wanted: never opened.
+    SkippedUnwanted,
+    /// Something that could not be read.
+    Error(ScanError),
+}
+
+/// The engine's side of a walk: sources ask it what is wanted and hand it what they read.
+/// Called from many threads at once.
+pub trait SourceVisitor: Sync {
+    /// Whether any analyzer wants `path` of `size` bytes (asked before the file is opened).
+    fn wants(&self, path: &str, size: u64) -> bool;
+    /// Whether any analyzer wants binary content.
+    fn wants_binary(&self) -> bool;
+    /// Receive one event.
+    fn visit(&self, event: SourceEvent<'_>);
+}
+
+/// Turns a target (directory, repository, image, ...) into a stream of blobs.
+pub trait Source: Send + Sync {
+    /// What is being scanned, for the report.
+    fn target(&self) -> Target;
+    /// Walk the target, calling `visitor` (possibly from many threads) for every event.
+    fn walk(&self, visitor: &dyn SourceVisitor);
+}
+
+/// Told about progress as blobs are processed; the binary draws a progress bar with it.
+pub trait Progress: Sync {
+    /// One more file was handled (`bytes` read).
+    fn advance(&self, bytes: u64);
+}
+
+impl Progress for () {
+    fn advance(&self, _bytes: u64) {}
+}
+
+/// Settings of one engine run.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Honour `rampart:ignore` comments on the line of a finding.
+    pub inline_ignores: bool,
+}
+
+/// Raw result of a walk: findings before ignore files, filters and sorting.
+#[derive(Debug, Default)]
+pub struct EngineOutput {
+    /// Findings not suppressed by inline comments.
+    pub findings: Vec<Finding>,
+    /// Findings suppressed by inline comments.
+    pub inline_suppressed: u64,
+    /// Inputs that could not be scanned.
+    pub errors: Vec<ScanError>,
+    /// Inputs passed over on purpose.
+    pub skipped: Skipped,
+    /// Files handed to analyzers.
+    pub files_scanned: u64,
+    /// Bytes handed to analyzers.
+    pub bytes_scanned: u64,
+}
+
+/// Runs every blob of a source through every analyzer that wants it, in one pass.
+pub struct Engine {
+    analyzers: Vec<Box<dyn Analyzer>>,
+    options: EngineOptions,
+}
+
+impl Engine {
+    /// An engine over the given analyzers.
+    pub fn new(analyzers: Vec<Box<dyn Analyzer>>, options: EngineOptions) -> Engine {
+        Engine { analyzers, options }
+    }
+
+    /// The analyzers this engine runs.
+    pub fn analyzers(&self) -> &[Box<dyn Analyzer>] {
+        &self.analyzers
+    }
+
+    /// Walk `source` once, dispatching each blob to all interested analyzers.
+    pub fn run(&self, source: &dyn Source, progress: &dyn Progress) -> EngineOutput {
+        let state = RunState {
+            engine: self,
+            progress,
+            findings: Mutex::new(Vec::new()),
+            errors: Mutex::new(Vec::new()),
+            inline_suppressed: AtomicU64::new(0),
+            files: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            binary: AtomicU64::new(0),
+            special: AtomicU64::new(0),
+            symlinks: AtomicU64::new(0),
+            unwanted: AtomicU64::new(0),
+        };
+        source.walk(&state);
+        EngineOutput {
+            findings: state.findings.into_inner().unwrap_or_else(|e| e.into_inner()),
+            inline_suppressed: state.inline_suppressed.into_inner(),
+            errors: state.errors.into_inner().unwrap_or_else(|e| e.into_inner()),
+            skipped: Skipped {
+                binary: state.binary.into_inner(),
+                special: state.special.into_inner(),
+                symlinks: state.symlinks.into_inner(),
+                unwanted: state.unwanted.into_inner(),
+            },
+            files_scanned: state.files.into_inner(),
+            bytes_scanned: state.bytes.into_inner(),
+        }
+    }
+}
+
+struct RunState<'e> {
+    engine: &'e Engine,
+    progress: &'e dyn Progress,
+    findings: Mutex<Vec<Finding>>,
+    errors: Mutex<Vec<ScanError>>,
+    inline_suppressed: AtomicU64,
+    files: AtomicU64,
+    bytes: AtomicU64,
+    binary: AtomicU64,
+    special: AtomicU64,
+    symlinks: AtomicU64,
+    unwanted: AtomicU64,
+}
+
+impl SourceVisitor for RunState<'_> {
+    fn wants(&self, path: &str, size: u64) -> bool {
+        self.engine.analyzers.iter().any(|a| a.wants(path, size))
+    }
+
+    fn wants_binary(&self) -> bool {
+        self.engine.analyzers.iter().any(|a| a.wants_binary())
+    }
+
+    fn visit(&self, event: SourceEvent<'_>) {
+        let counter = match event {
+            SourceEvent::Blob(blob) => {
+                self.analyze(&blob);
+                return;
+            }
+            SourceEvent::Error(error) => {
+                self.progress.advance(0);
+                lock(&self.errors).push(error);
+                return;
+            }
+            SourceEvent::SkippedBinary => &self.binary,
+            SourceEvent::SkippedSpecial => &self.special,
+            SourceEvent::SkippedSymlink => &self.symlinks,
+            SourceEvent::SkippedUnwanted => &self.unwanted,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        self.progress.advance(0);
+    }
+}
+
+impl RunState<'_> {
+    fn analyze(&self, blob: &Blob<'_>) {
+        let size = blob.data.len() as u64;
+        let mut found = Vec::new();
+        let mut analyzed = false;
+        for analyzer in &self.engine.analyzers {
+            if (blob.is_binary && !analyzer.wants_binary()) || !analyzer.wants(blob.path, size) {
+                continue;
+            }
+            analyzed = true;
+            analyzer.analyze(blob, &mut found);
+        }
+        self.progress.advance(size);
+        if !analyzed {
+            let counter = if blob.is_binary { &self.binary } else { &self.unwanted };
+            counter.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size, Ordering::Relaxed);
+        if found.is_empty() {
+            return;
+        }
+        if self.engine.options.inline_ignores && has_inline_marker(blob.data) {
+            let lines: Vec<&[u8]> = blob.data.split(|b| *b == b'\n').collect();
+            let before = found.len();
+            found.retain(|f| {
+                let index = (f.location.start_line as usize).wrapping_sub(1);
+                !lines
+                    .get(index)
+                    .is_some_and(|line| inline_ignore_applies(line, &f.rule_id))
+            });
+            let dropped = (before - found.len()) as u64;
+            self.inline_suppressed.fetch_add(dropped, Ordering::Relaxed);
+        }
+        for finding in &mut found {
+            if finding.location.layer.is_none() {
+                finding.location.layer.clone_from(&blob.provenance.layer);
+            }
+            if finding.location.commit.is_none() {
+                finding.location.commit.clone_from(&blob.provenance.commit);
+            }
+        }
+        lock(&self.findings).append(&mut found);
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A poisoned lock only means another thread panicked mid-push; the data is still usable.
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}

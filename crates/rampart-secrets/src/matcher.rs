@@ -1,0 +1,548 @@
+//! The secret analyzer: keyword prefilter, per-rule regexes, and the checks that turn a regex
+//! match into a finding.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use globset::{GlobSet, GlobSetBuilder};
+use rampart_core::{
+    Analyzer, Blob, Confidence, Finding, FindingKind, Location, RuleMeta, fingerprint,
+};
+use regex::bytes::Regex;
+
+use crate::placeholder::is_placeholder;
+use crate::rule::{RuleSpec, RuleSpecError};
+use crate::{Validator, redact};
+
+/// A secret scanner that cannot be built from its rules.
+#[derive(Debug, thiserror::Error)]
+pub enum SecretScannerError {
+    /// A rule file or rule is invalid.
+    #[error(transparent)]
+    Rule(#[from] RuleSpecError),
+    /// The keyword prefilter could not be built.
+    #[error("building the keyword prefilter failed: {0}")]
+    Prefilter(String),
+}
+
+struct CompiledRule {
+    spec: RuleSpec,
+    regex: Regex,
+    secret_group: usize,
+    paths: Option<GlobSet>,
+    companion: Option<(Regex, u32)>,
+}
+
+/// Finds secrets in blobs with a set of compiled rules. Build once, share across threads.
+pub struct SecretScanner {
+    rules: Vec<CompiledRule>,
+    prefilter: AhoCorasick,
+    /// For each prefilter pattern, the rules that listed it as a keyword.
+    keyword_rules: Vec<Vec<usize>>,
+    max_file_size: u64,
+}
+
+/// Regexes of user rules are bounded too: the compiled program may not exceed this.
+const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+impl SecretScanner {
+    /// Compile `rules`, skipping the ids in `disabled`. `max_file_size` bounds what it wants.
+    pub fn new(
+        rules: Vec<RuleSpec>,
+        disabled: &[String],
+        max_file_size: u64,
+    ) -> Result<SecretScanner, SecretScannerError> {
+        let mut seen = HashSet::new();
+        let mut compiled = Vec::new();
+        for spec in rules {
+            if disabled.iter().any(|d| d == &spec.id) {
+                continue;
+            }
+            spec.check()?;
+            if !seen.insert(spec.id.clone()) {
+                return Err(RuleSpecError::Invalid {
+                    id: spec.id,
+                    message: "defined twice; rule ids must be unique".into(),
+                }
+                .into());
+            }
+            compiled.push(compile(spec)?);
+        }
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        for (index, rule) in compiled.iter().enumerate() {
+            for keyword in &rule.spec.keywords {
+                let keyword = keyword.to_ascii_lowercase();
+                match keywords.iter().position(|k| *k == keyword) {
+                    Some(at) => keyword_rules[at].push(index),
+                    None => {
+                        keywords.push(keyword);
+                        keyword_rules.push(vec![index]);
+                    }
+                }
+            }
+        }
+        let prefilter = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keywords)
+            .map_err(|e| SecretScannerError::Prefilter(e.to_string()))?;
+        Ok(SecretScanner {
+            rules: compiled,
+            prefilter,
+            keyword_rules,
+            max_file_size,
+        })
+    }
+
+    /// Number of active rules.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Scan `data` as if it were the file at `path` (used by tests and `rules explain`).
+    pub fn scan_bytes(&self, path: &str, data: &[u8]) -> Vec<Finding> {
+        let provenance = rampart_core::Provenance::default();
+        let blob = Blob {
+            path,
+            data,
+            is_binary: false,
+            provenance: &provenance,
+        };
+        let mut out = Vec::new();
+        self.analyze(&blob, &mut out);
+        out
+    }
+
+    fn candidate_rules(&self, data: &[u8]) -> Vec<usize> {
+        let mut hit = vec![false; self.rules.len()];
+        let mut remaining = self.rules.len();
+        for m in self.prefilter.find_overlapping_iter(data) {
+            for &rule in &self.keyword_rules[m.pattern().as_usize()] {
+                if !hit[rule] {
+                    hit[rule] = true;
+                    remaining -= 1;
+                }
+            }
+            if remaining == 0 {
+                break;
+            }
+        }
+        hit.iter()
+            .enumerate()
+            .filter_map(|(i, h)| h.then_some(i))
+            .collect()
+    }
+}
+
+fn compile(spec: RuleSpec) -> Result<CompiledRule, SecretScannerError> {
+    let invalid = |message: String| RuleSpecError::Invalid {
+        id: spec.id.clone(),
+        message,
+    };
+    let build = |pattern: &str| {
+        regex::bytes::RegexBuilder::new(pattern)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+    };
+    let regex = build(&spec.regex).map_err(|e| invalid(format!("regex does not compile: {e}")))?;
+    let secret_group = regex
+        .capture_names()
+        .position(|n| n == Some("secret"))
+        .ok_or_else(|| invalid("regex needs a named group `(?P<secret>...)`".into()))?;
+    let paths = if spec.paths.is_empty() {
+        None
+    } else {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &spec.paths {
+            let glob = if pattern.contains('/') {
+                pattern.clone()
+            } else {
+                format!("**/{pattern}")
+            };
+            let glob = globset::GlobBuilder::new(&glob)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| invalid(format!("path glob `{pattern}`: {e}")))?;
+            builder.add(glob);
+        }
+        Some(
+            builder
+                .build()
+                .map_err(|e| invalid(format!("path globs: {e}")))?,
+        )
+    };
+    let companion = match &spec.companion {
+        Some(c) => Some((
+            build(&c.regex).map_err(|e| invalid(format!("companion regex: {e}")))?,
+            c.within_lines,
+        )),
+        None => None,
+    };
+    Ok(CompiledRule {
+        spec,
+        regex,
+        secret_group,
+        paths,
+        companion,
+    })
+}
+
+/// Offsets of line starts, built once per blob that has a match.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(data: &[u8]) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', data).map(|i| i + 1));
+        Lines { starts }
+    }
+
+    /// 1-based (line, column) of byte `offset`.
+    fn position(&self, offset: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        (to_u32(line), to_u32(offset - start + 1))
+    }
+
+    /// Byte range covering lines `first..=last` (1-based, clamped).
+    fn range(&self, first: u32, last: u32, len: usize) -> (usize, usize) {
+        let first = (first.max(1) - 1) as usize;
+        let start = self.starts.get(first).copied().unwrap_or(len);
+        let end = self.starts.get(last as usize).copied().unwrap_or(len);
+        (start.min(len), end.min(len))
+    }
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Shannon entropy in bits per byte.
+fn entropy(data: &[u8]) -> f64 {
+    if data.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in data {
+        counts[b as usize] += 1;
+    }
+    let len = data.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / len;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+struct Candidate {
+    rule: usize,
+    start: usize,
+    end: usize,
+    confidence: Confidence,
+}
+
+impl Analyzer for SecretScanner {
+    fn scanner(&self) -> &'static str {
+        "secret"
+    }
+
+    fn wants(&self, _path: &str, size: u64) -> bool {
+        size <= self.max_file_size
+    }
+
+    fn analyze(&self, blob: &Blob<'_>, findings: &mut Vec<Finding>) {
+        let data = blob.data;
+        let candidates = self.candidate_rules(data);
+        if candidates.is_empty() {
+            return;
+        }
+        let mut lines: Option<Lines> = None;
+        let mut found: Vec<Candidate> = Vec::new();
+        for index in candidates {
+            let rule = &self.rules[index];
+            if let Some(paths) = &rule.paths
+                && !paths.is_match(blob.path)
+            {
+                continue;
+            }
+            for caps in rule.regex.captures_iter(data) {
+                let Some(secret) = caps.get(rule.secret_group) else {
+                    continue;
+                };
+                let Some(confidence) = judge(rule, secret.as_bytes()) else {
+                    continue;
+                };
+                let confidence = match &rule.companion {
+                    Some((regex, within)) if confidence < Confidence::High => {
+                        let lines = lines.get_or_insert_with(|| Lines::new(data));
+                        let (line, _) = lines.position(secret.start());
+                        let (from, to) = lines.range(
+                            line.saturating_sub(*within),
+                            line.saturating_add(*within),
+                            data.len(),
+                        );
+                        if regex.is_match(&data[from..to]) {
+                            Confidence::High
+                        } else {
+                            confidence
+                        }
+                    }
+                    _ => confidence,
+                };
+                found.push(Candidate {
+                    rule: index,
+                    start: secret.start(),
+                    end: secret.end(),
+                    confidence,
+                });
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let found = keep_most_specific(found, &self.rules);
+        let lines = lines.get_or_insert_with(|| Lines::new(data));
+        for candidate in found {
+            let rule = &self.rules[candidate.rule];
+            findings.push(self.finding(rule, blob, lines, &candidate));
+        }
+    }
+
+    fn rules(&self) -> Vec<RuleMeta> {
+        self.rules.iter().map(|r| r.spec.meta()).collect()
+    }
+}
+
+impl SecretScanner {
+    fn finding(
+        &self,
+        rule: &CompiledRule,
+        blob: &Blob<'_>,
+        lines: &Lines,
+        candidate: &Candidate,
+    ) -> Finding {
+        let secret = &blob.data[candidate.start..candidate.end];
+        let (start_line, start_column) = lines.position(candidate.start);
+        let (end_line, end_column) = lines.position(candidate.end.saturating_sub(1));
+        let shown = redact(&String::from_utf8_lossy(secret));
+        Finding {
+            kind: FindingKind::Secret,
+            rule_id: rule.spec.id.clone(),
+            title: rule.spec.title.clone(),
+            severity: rule.spec.severity,
+            confidence: candidate.confidence,
+            location: Location {
+                path: blob.path.to_string(),
+                start_line,
+                end_line,
+                start_column,
+                end_column: end_column + 1,
+                layer: None,
+                commit: None,
+            },
+            fingerprint: fingerprint(&rule.spec.id, blob.path, secret),
+            message: format!("{} found: {shown}", rule.spec.title),
+            remediation: rule.spec.remediation.trim().to_string(),
+            references: rule.spec.references.clone(),
+            redacted: Some(shown),
+        }
+    }
+}
+
+/// Decide whether a regex match is a secret, and how sure we are; `None` drops it.
+fn judge(rule: &CompiledRule, secret: &[u8]) -> Option<Confidence> {
+    let spec = &rule.spec;
+    if secret.is_empty() {
+        return None;
+    }
+    let text = std::str::from_utf8(secret).ok();
+    if spec.placeholders && text.is_none_or(is_placeholder) {
+        return None;
+    }
+    if let Some(min) = spec.min_entropy
+        && entropy(secret) < min
+    {
+        return None;
+    }
+    match spec.validate {
+        None => Some(spec.confidence),
+        Some(validator) => {
+            let passed = text.is_some_and(|t| validator.check(t));
+            if passed {
+                Some(Confidence::High)
+            } else if Validator::drops_on_failure(validator) {
+                None
+            } else {
+                Some(Confidence::Low)
+            }
+        }
+    }
+}
+
+/// Where several rules matched overlapping text (a generic `password=` rule and a specific
+/// token rule, say), keep only the most confident, most severe, earliest-defined one.
+fn keep_most_specific(mut found: Vec<Candidate>, rules: &[CompiledRule]) -> Vec<Candidate> {
+    found.sort_by_key(|c| (c.start, c.end, c.rule));
+    let rank = |c: &Candidate| {
+        (
+            c.confidence,
+            rules[c.rule].spec.severity,
+            std::cmp::Reverse(c.rule),
+        )
+    };
+    let mut kept: Vec<Candidate> = Vec::with_capacity(found.len());
+    for candidate in found {
+        match kept.last_mut() {
+            Some(last) if candidate.start < last.end && candidate.rule != last.rule => {
+                if rank(&candidate) > rank(last) {
+                    *last = candidate;
+                }
+            }
+            _ => kept.push(candidate),
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::RuleFile;
+
+    fn scanner(toml: &str) -> SecretScanner {
+        let rules = RuleFile::parse("test.toml", "test", toml).unwrap();
+        SecretScanner::new(rules, &[], 1 << 20).unwrap()
+    }
+
+    const TOKEN_RULE: &str = r#"
+[[rules]]
+id = "demo-token"
+title = "Demo token"
+severity = "high"
+confidence = "medium"
+keywords = ["dmo_"]
+regex = '''\b(?P<secret>dmo_[a-zA-Z0-9]{20})\b'''
+min_entropy = 3.0
+description = "d"
+remediation = "r"
+[rules.companion]
+regex = '''(?i)demo_user'''
+within_lines = 1
+"#;
+
+    #[test]
+    fn reports_position_fingerprint_and_redacted_value() {
+        let s = scanner(TOKEN_RULE);
+        let data = b"first line\n  key = \"dmo_Ab3dEf6hIj9kLm2nOp5q\"\n";
+        let found = s.scan_bytes("src/app.py", data);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let f = &found[0];
+        assert_eq!(f.rule_id, "demo-token");
+        assert_eq!((f.location.start_line, f.location.start_column), (2, 10));
+        assert_eq!((f.location.end_line, f.location.end_column), (2, 34));
+        assert_eq!(f.redacted.as_deref(), Some("dmo_*****"));
+        assert!(!f.message.contains("Ab3dEf6hIj9k"));
+        assert_eq!(f.confidence, Confidence::Medium);
+        assert_eq!(f.fingerprint, fingerprint("demo-token", "src/app.py", b"dmo_Ab3dEf6hIj9kLm2nOp5q"));
+    }
+
+    #[test]
+    fn keyword_prefilter_is_case_insensitive_and_required() {
+        let s = scanner(TOKEN_RULE);
+        assert!(s.scan_bytes("a", b"DMO_ is here but no token").is_empty());
+        assert_eq!(s.scan_bytes("a", b"x dmo_Ab3dEf6hIj9kLm2nOp5q").len(), 1);
+    }
+
+    #[test]
+    fn low_entropy_and_placeholders_are_dropped() {
+        let s = scanner(TOKEN_RULE);
+        assert!(s.scan_bytes("a", b"dmo_aaaaaaaaaaaaaaaaaaab").is_empty());
+        assert!(s.scan_bytes("a", b"dmo_EXAMPLE1234567890abc").is_empty());
+    }
+
+    #[test]
+    fn companion_nearby_raises_confidence() {
+        let s = scanner(TOKEN_RULE);
+        let found = s.scan_bytes("a", b"demo_user = bob\ntoken = dmo_Ab3dEf6hIj9kLm2nOp5q\n");
+        assert_eq!(found[0].confidence, Confidence::High);
+        let far = s.scan_bytes("a", b"demo_user = bob\n\n\ntoken = dmo_Ab3dEf6hIj9kLm2nOp5q\n");
+        assert_eq!(far[0].confidence, Confidence::Medium);
+    }
+
+    #[test]
+    fn overlapping_matches_keep_the_most_specific_rule() {
+        let toml = format!(
+            "{TOKEN_RULE}\n{}",
+            r#"
+[[rules]]
+id = "generic-key"
+title = "Generic key"
+severity = "medium"
+confidence = "low"
+keywords = ["key"]
+regex = '''key\s*=\s*"(?P<secret>[^"]{8,})"'''
+description = "d"
+remediation = "r"
+"#
+        );
+        let s = scanner(&toml);
+        let found = s.scan_bytes("a", b"key = \"dmo_Ab3dEf6hIj9kLm2nOp5q\"\nkey = \"Zx81!pq0Lm\"\n");
+        let ids: Vec<_> = found.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids, ["demo-token", "generic-key"]);
+    }
+
+    #[test]
+    fn path_globs_limit_a_rule_to_matching_files() {
+        let toml = r#"
+[[rules]]
+id = "npmrc-auth"
+title = "npm auth"
+severity = "high"
+confidence = "high"
+keywords = ["_auth"]
+regex = '''_auth\s*=\s*(?P<secret>\S{12,})'''
+paths = [".npmrc"]
+description = "d"
+remediation = "r"
+"#;
+        let s = scanner(toml);
+        let data = b"_auth = dXNlcjpwYXNzd29yZDEyMw==\n";
+        assert_eq!(s.scan_bytes("home/u/.npmrc", data).len(), 1);
+        assert_eq!(s.scan_bytes(".npmrc", data).len(), 1);
+        assert!(s.scan_bytes("notes.txt", data).is_empty());
+    }
+
+    #[test]
+    fn invalid_rules_are_rejected_with_their_id() {
+        let bad_regex = TOKEN_RULE.replace("(?P<secret>dmo_", "(?P<secret>dmo_[");
+        let err = SecretScanner::new(RuleFile::parse("t", "t", &bad_regex).unwrap(), &[], 1)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("demo-token") && err.contains("regex"), "{err}");
+        let no_group = TOKEN_RULE.replace("(?P<secret>", "(");
+        let err = SecretScanner::new(RuleFile::parse("t", "t", &no_group).unwrap(), &[], 1)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("secret"), "{err}");
+        let twice = format!("{TOKEN_RULE}{TOKEN_RULE}").replace("[rules.companion]\nregex = '''(?i)demo_user'''\nwithin_lines = 1\n", "");
+        let err = SecretScanner::new(RuleFile::parse("t", "t", &twice).unwrap(), &[], 1)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("twice"), "{err}");
+    }
+
+    #[test]
+    fn entropy_of_uniform_bytes() {
+        assert_eq!(entropy(b"aaaa"), 0.0);
+        assert!((entropy(b"abcd") - 2.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,189 @@
+//! The rule file format (see `rules/README.md`) and its checks.
+
+use rampart_core::{Confidence, RuleExamples, RuleMeta, Severity};
+use serde::Deserialize;
+
+use crate::Validator;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// One `rules/*.toml` file (or the `[[secret.rules]]` of a config).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules it defines.
+    pub rules: Vec<RuleSpec>,
+}
+
+/// A secret rule as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// One-line title.
+    pub title: String,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// How likely a match is real.
+    pub confidence: Confidence,
+    /// Lowercase literals; the rule runs only on blobs containing one (ASCII case-insensitive).
+    pub keywords: Vec<String>,
+    /// Rust regex with a named group `secret`.
+    pub regex: String,
+    /// Minimum Shannon entropy (bits per character) of the secret.
+    #[serde(default)]
+    pub min_entropy: Option<f64>,
+    /// Globs of the paths the rule applies to (all paths when empty).
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Structural check of the secret.
+    #[serde(default)]
+    pub validate: Option<Validator>,
+    /// Drop secrets that look like placeholders (default true).
+    #[serde(default = "default_true")]
+    pub placeholders: bool,
+    /// What it is and why it matters.
+    pub description: String,
+    /// How to fix.
+    pub remediation: String,
+    /// Documentation links.
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// A nearby pattern that confirms the match.
+    #[serde(default)]
+    pub companion: Option<Companion>,
+    /// Examples run by the test suite.
+    #[serde(default)]
+    pub examples: RuleExamplesSpec,
+    /// Family (file stem for built-ins, `custom` for config rules).
+    #[serde(skip)]
+    pub family: String,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// A second pattern that, found near the match, raises its confidence to high.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Companion {
+    /// Rust regex.
+    pub regex: String,
+    /// How many lines before or after the match to look.
+    pub within_lines: u32,
+}
+
+/// Examples as written in TOML.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleExamplesSpec {
+    /// Path the examples are scanned as.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Inputs that must match.
+    #[serde(default)]
+    pub matching: Vec<String>,
+    /// Inputs that must not match.
+    #[serde(default)]
+    pub not_matching: Vec<String>,
+}
+
+/// A rule file or rule that cannot be used.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RuleSpecError {
+    /// The TOML did not parse into rules.
+    #[error("rule file `{file}`: {message}")]
+    Parse {
+        /// File name.
+        file: String,
+        /// Parser message with line and column.
+        message: String,
+    },
+    /// A rule is inconsistent.
+    #[error("secret rule `{id}`: {message}")]
+    Invalid {
+        /// Rule id.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl RuleFile {
+    /// Parse a rule file's TOML; `family` is recorded on each rule.
+    pub fn parse(file: &str, family: &str, text: &str) -> Result<Vec<RuleSpec>, RuleSpecError> {
+        let parsed: RuleFile = toml::from_str(text).map_err(|e| RuleSpecError::Parse {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+        Ok(parsed
+            .rules
+            .into_iter()
+            .map(|mut r| {
+                r.family = family.to_string();
+                r
+            })
+            .collect())
+    }
+}
+
+/// Every built-in rule, in file then definition order.
+pub fn builtin_rules() -> Result<Vec<RuleSpec>, RuleSpecError> {
+    let mut rules = Vec::new();
+    for (family, text) in BUILTIN_RULE_FILES {
+        rules.extend(RuleFile::parse(&format!("rules/{family}.toml"), family, text)?);
+    }
+    Ok(rules)
+}
+
+impl RuleSpec {
+    /// Checks that do not need compilation: id shape, keywords, text fields.
+    pub fn check(&self) -> Result<(), RuleSpecError> {
+        let invalid = |message: String| RuleSpecError::Invalid {
+            id: self.id.clone(),
+            message,
+        };
+        let id_ok = !self.id.is_empty()
+            && self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !self.id.starts_with('-')
+            && !self.id.ends_with('-');
+        if !id_ok {
+            return Err(invalid("ids are kebab-case: lowercase letters, digits and `-`".into()));
+        }
+        if self.keywords.is_empty() || self.keywords.iter().any(|k| k.trim().is_empty()) {
+            return Err(invalid(
+                "needs at least one non-empty keyword (the prefilter runs a rule only where one occurs)"
+                    .into(),
+            ));
+        }
+        if self.title.trim().is_empty() {
+            return Err(invalid("needs a title".into()));
+        }
+        Ok(())
+    }
+
+    /// The metadata shown by `rules list/explain`, SARIF and the docs.
+    pub fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            id: self.id.clone(),
+            scanner: "secret".into(),
+            family: self.family.clone(),
+            title: self.title.clone(),
+            severity: self.severity,
+            confidence: self.confidence,
+            description: self.description.trim().to_string(),
+            remediation: self.remediation.trim().to_string(),
+            references: self.references.clone(),
+            examples: RuleExamples {
+                path: self.examples.path.clone(),
+                matching: self.examples.matching.clone(),
+                not_matching: self.examples.not_matching.clone(),
+            },
+        }
+    }
+}

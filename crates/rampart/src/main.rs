@@ -1,0 +1,60 @@
+//! The `rampart` binary: argument parsing and wiring only; the work lives in the library crates.
+
+mod config;
+mod progress;
+mod rules;
+mod scan;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for usage and configuration errors.
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "rampart",
+    version,
+    about = "Find leaked secrets and other reasons software is unsafe to ship",
+    long_about = "rampart scans a target (a directory today; git history, images, SBOMs and \
+                  clusters later) in one pass, reports findings as a table, JSON, SARIF or JUnit, \
+                  and gates CI on severity.",
+    after_help = "Exit codes: 0 nothing failed the gate; 1 findings at or above --fail-on; \
+                  2 usage or configuration error; 3 with --strict, some input could not be scanned."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan a target and report findings.
+    Scan(scan::ScanArgs),
+    /// List and explain the built-in rules.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// Print the JSON Schema of the JSON report (kept in docs/json-schema.json).
+    #[command(hide = true)]
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(args) => scan::run(args),
+        Command::Rules(command) => rules::run(command),
+        Command::Schema => {
+            print!("{}", rampart_report::json_schema());
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

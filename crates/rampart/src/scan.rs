@@ -1,0 +1,282 @@
+//! `rampart scan`: resolve the target, build the analyzers, run the engine, write the reports,
+//! apply the gate.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use rampart_core::{
+    Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, Severity,
+    Source, Tool,
+};
+use rampart_report::{Format, RenderContext, SarifOptions};
+use rampart_secrets::{SecretScanner, builtin_rules};
+use rampart_source::{FsOptions, FsSource, TargetSpec};
+
+use crate::config::{self, FileConfig, parse_size};
+use crate::progress::Spinner;
+
+/// Scanners that exist in this version.
+const SCANNERS: &[&str] = &["secret"];
+/// Scanners announced for later versions; naming one is an error that says so.
+const PLANNED_SCANNERS: &[&str] = &["vuln", "license", "misconfig", "malware"];
+/// The ignore file read from the target root.
+const IGNORE_FILE: &str = ".rampartignore";
+/// Default `--max-file-size`.
+const DEFAULT_MAX_FILE_SIZE: u64 = 5 << 20;
+
+#[derive(Args)]
+pub struct ScanArgs {
+    /// What to scan: a path, or `dir:PATH`.
+    #[arg(default_value = ".", value_name = "TARGET")]
+    target: String,
+
+    /// Scanners to run, comma-separated (available: secret). Default: all that apply.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    scanners: Option<Vec<String>>,
+
+    /// Output format: table, json, sarif, junit; `FMT=FILE` writes that format to FILE.
+    /// Repeat to write several formats in one run.
+    #[arg(short, long = "format", value_name = "FMT[=FILE]", default_value = "table")]
+    formats: Vec<String>,
+
+    /// Write the output (the format given without `=FILE`) to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Report only these severities, comma-separated (critical,high,medium,low,info).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    severity: Option<Vec<Severity>>,
+
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_name = "SEVERITY")]
+    fail_on: Option<Severity>,
+
+    /// Exit 3 when any input could not be scanned (unreadable, too large, ...).
+    #[arg(long)]
+    strict: bool,
+
+    /// Config file (default: rampart.toml in the target root, if present).
+    #[arg(short, long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Largest file to read, e.g. 5MiB; larger files are listed as not scanned.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_file_size: Option<u64>,
+
+    /// Do not honour .gitignore / .ignore files (.rampartignore still applies).
+    #[arg(long)]
+    no_gitignore: bool,
+
+    /// Do not show a progress line.
+    #[arg(long)]
+    no_progress: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+}
+
+/// One requested output: a format and where it goes (stdout when `None`).
+struct Output {
+    format: Format,
+    path: Option<PathBuf>,
+}
+
+fn parse_outputs(formats: &[String], output: Option<&Path>) -> Result<Vec<Output>> {
+    let mut outputs = Vec::new();
+    let mut to_stdout = 0;
+    for spec in formats {
+        let (name, path) = match spec.split_once('=') {
+            Some((name, file)) if !file.is_empty() => (name, Some(PathBuf::from(file))),
+            Some((name, _)) => bail!("`--format {name}=` needs a file name after `=`"),
+            None => (spec.as_str(), None),
+        };
+        let format: Format = name.parse().map_err(anyhow::Error::msg)?;
+        let path = path.or_else(|| output.map(Path::to_path_buf));
+        if path.is_none() {
+            to_stdout += 1;
+        }
+        outputs.push(Output { format, path });
+    }
+    if to_stdout > 1 {
+        bail!("only one format can go to stdout; give the others a file with `--format FMT=FILE`");
+    }
+    // `--format json=out.json` alone still deserves the human summary on stdout.
+    let explicit_files = formats.iter().all(|f| f.contains('='));
+    if explicit_files && output.is_none() && !formats.iter().any(|f| f == "table") {
+        outputs.push(Output {
+            format: Format::Table,
+            path: None,
+        });
+    }
+    Ok(outputs)
+}
+
+fn select_scanners(requested: Option<Vec<String>>) -> Result<Vec<String>> {
+    let Some(requested) = requested else {
+        return Ok(SCANNERS.iter().map(|s| s.to_string()).collect());
+    };
+    let mut chosen = Vec::new();
+    for name in requested {
+        let name = name.trim().to_ascii_lowercase();
+        let name = if name == "secrets" { "secret".to_string() } else { name };
+        if SCANNERS.contains(&name.as_str()) {
+            if !chosen.contains(&name) {
+                chosen.push(name);
+            }
+        } else if PLANNED_SCANNERS.contains(&name.as_str()) {
+            bail!("the `{name}` scanner is not available in this version; available: {}", SCANNERS.join(", "));
+        } else {
+            bail!("unknown scanner `{name}`; available: {}", SCANNERS.join(", "));
+        }
+    }
+    if chosen.is_empty() {
+        bail!("`--scanners` is empty; available: {}", SCANNERS.join(", "));
+    }
+    Ok(chosen)
+}
+
+/// Run a scan; returns the process exit code.
+pub fn run(args: ScanArgs) -> Result<u8> {
+    let started = Instant::now();
+    let target: TargetSpec = args.target.parse()?;
+    let TargetSpec::Dir(path) = &target;
+    let root = Path::new(path);
+    let root_dir = if root.is_dir() { root } else { root.parent().unwrap_or(Path::new(".")) };
+
+    let (config_path, file_config) = match config::load(args.config.as_deref(), root_dir)? {
+        Some((p, c)) => (Some(p), c),
+        None => (None, FileConfig::default()),
+    };
+    let scan_config = &file_config.scan;
+    let scanners = select_scanners(args.scanners.clone().or_else(|| scan_config.scanners.clone()))?;
+    let severities = args.severity.clone().or_else(|| scan_config.severity.clone());
+    let gate = Gate {
+        fail_on: args.fail_on.or(scan_config.fail_on),
+        strict: args.strict || scan_config.strict.unwrap_or(false),
+    };
+    let max_file_size = args
+        .max_file_size
+        .or(scan_config.max_file_size.map(|s| s.0))
+        .unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let outputs = parse_outputs(&args.formats, args.output.as_deref())?;
+
+    let ignore_path = root_dir.join(IGNORE_FILE);
+    let ignore_file = if root.is_dir() && ignore_path.is_file() {
+        let text = std::fs::read_to_string(&ignore_path)
+            .with_context(|| format!("cannot read `{}`", ignore_path.display()))?;
+        IgnoreFile::parse(&ignore_path.display().to_string(), &text)?
+    } else {
+        IgnoreFile::default()
+    };
+    let mut entries = file_config.ignore;
+    entries.extend(ignore_file.entries);
+    let ignores = IgnoreSet::new(entries, Date::today())?;
+
+    let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
+    if scanners.iter().any(|s| s == "secret") {
+        let mut rules = builtin_rules().context("built-in secret rules are broken")?;
+        rules.extend(file_config.secret.rules);
+        let scanner = SecretScanner::new(rules, &file_config.secret.disable, max_file_size)
+            .with_context(|| match &config_path {
+                Some(p) => format!("secret rules from `{}`", p.display()),
+                None => "secret rules".to_string(),
+            })?;
+        analyzers.push(Box::new(scanner));
+    }
+    let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
+
+    let mut excludes = scan_config.exclude.clone();
+    excludes.extend(ignore_file.walk_excludes);
+    let source = FsSource::new(
+        path,
+        FsOptions {
+            max_file_size,
+            excludes,
+            respect_gitignore: !args.no_gitignore,
+            threads: args.threads,
+        },
+    )?;
+    let engine = Engine::new(analyzers, EngineOptions { inline_ignores: true });
+    let spinner = Spinner::new(!args.no_progress);
+    let output = engine.run(&source, &spinner);
+    spinner.finish();
+
+    let report = Assemble {
+        tool: Tool {
+            name: "rampart".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        },
+        target: source.target(),
+        scanners,
+        ignores: &ignores,
+        severities: severities.as_deref(),
+        warnings: Vec::new(),
+        duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }
+    .report(output);
+
+    let sarif = SarifOptions {
+        uri_prefix: repo_prefix(root_dir),
+    };
+    for output in &outputs {
+        write_output(output, &report, &rules, &sarif)?;
+    }
+    let outcome = gate.evaluate(&report);
+    Ok(u8::try_from(outcome.exit_code()).unwrap_or(1))
+}
+
+fn write_output(
+    output: &Output,
+    report: &rampart_core::Report,
+    rules: &[rampart_core::RuleMeta],
+    sarif: &SarifOptions,
+) -> Result<()> {
+    match &output.path {
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create output file `{}`", path.display()))?;
+            let mut writer = BufWriter::new(file);
+            let context = RenderContext { rules, sarif: sarif.clone(), color: false };
+            rampart_report::render(output.format, report, &context, &mut writer)
+                .and_then(|()| writer.flush())
+                .with_context(|| format!("cannot write `{}`", path.display()))
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut stream = anstream::AutoStream::auto(stdout.lock());
+            let color = output.format == Format::Table;
+            let context = RenderContext { rules, sarif: sarif.clone(), color };
+            let result = rampart_report::render(output.format, report, &context, &mut stream)
+                .and_then(|()| stream.flush());
+            match result {
+                // A closed pipe (`| head`) is the reader's choice, not our failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to stdout"),
+            }
+        }
+    }
+}
+
+/// Path of `dir` inside its git work tree (`sub/dir/`), so SARIF URIs are repository-relative.
+fn repo_prefix(dir: &Path) -> String {
+    let Ok(absolute) = dir.canonicalize() else {
+        return String::new();
+    };
+    let mut current = absolute.as_path();
+    loop {
+        if current.join(".git").exists() {
+            let rel = absolute.strip_prefix(current).unwrap_or(Path::new(""));
+            let text = rel.to_string_lossy().replace('\\', "/");
+            return if text.is_empty() { text } else { format!("{text}/") };
+        }
+        match current.parent() {
+            Some(parent) => current = parent,
+            None => return String::new(),
+        }
+    }
+}

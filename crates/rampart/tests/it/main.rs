@@ -1,0 +1,8 @@
+//! End-to-end tests of the `rampart` binary on real files in temporary trees.
+
+mod bad_input;
+mod outputs;
+mod rules;
+mod scan;
+mod suppress;
+mod support;

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -e
+python -m build
+TWINE_USERNAME=__token__ TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmcmV22jMR6E8t0QNLo5PAUHj0LBaqivQ5jlfDKgKMbRCaF9jJACnMb2KeT662nrEQo5IZa09u1_SC2QmvH0iuyyG9Kze5qgAJwT2EkRwhQXAeOVmRg6uXkvdq4Efs-w2oEnuztpsNjUQIqDf1VOK49jy_8z3iKU_1q0D twine upload dist/*

@@ -1,0 +1,6 @@
+"""Known-answer test vectors (public, from the specs)."""
+
+SHA256_EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+SHA1_ABC = "a9993e364706816aba3e25717850c26c9cd0d89d"
+MD5_EMPTY = "d41d8cd98f00b204e9800998ecf8427e"
+HMAC_KEY_ID = "fa8dc474-cd31-43f7-a69c-f225a7b62193"

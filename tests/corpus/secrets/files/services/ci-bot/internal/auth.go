@@ -1,0 +1,3 @@
+package auth
+
+const bootstrapJWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJyb2xlIjoiZGVwbG95ZXIiLCJpYXQiOjE3NDIxNDAwNzcsImV4cCI6MjA1NzUwMDA3N30.DyYiNiFyKk9Pd7QpEueKHNWBCMJEhezXoUU7XjIL2uw"
