@@ -83,8 +83,14 @@ mod tests {
     #[test]
     fn converts_known_days() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(19_782).to_string(), "2024-02-29");
-        assert_eq!(Date::from_days_since_epoch(20_781).to_string(), "2026-11-24");
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_781).to_string(),
+            "2026-11-24"
+        );
     }
 
     #[test]

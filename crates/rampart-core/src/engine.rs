@@ -109,7 +109,10 @@ impl Engine {
         };
         source.walk(&state);
         EngineOutput {
-            findings: state.findings.into_inner().unwrap_or_else(|e| e.into_inner()),
+            findings: state
+                .findings
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
             inline_suppressed: state.inline_suppressed.into_inner(),
             errors: state.errors.into_inner().unwrap_or_else(|e| e.into_inner()),
             skipped: Skipped {
@@ -182,7 +185,11 @@ impl RunState<'_> {
         }
         self.progress.advance(size);
         if !analyzed {
-            let counter = if blob.is_binary { &self.binary } else { &self.unwanted };
+            let counter = if blob.is_binary {
+                &self.binary
+            } else {
+                &self.unwanted
+            };
             counter.fetch_add(1, Ordering::Relaxed);
             return;
         }

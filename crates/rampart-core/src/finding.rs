@@ -31,7 +31,9 @@ impl FindingKind {
 }
 
 /// Where a finding is: a path relative to the target root and a 1-based line/column span.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct Location {
     /// Path relative to the target root, with `/` separators.
     pub path: String,

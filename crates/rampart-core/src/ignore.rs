@@ -23,7 +23,9 @@ pub fn inline_ignore_applies(text: &[u8], rule_id: &str) -> bool {
     while let Some(pos) = find(rest, INLINE_MARKER) {
         let after = &rest[pos + INLINE_MARKER.len()..];
         // `rampart:ignored` or `rampart:ignore-foo` is some other word, not our marker.
-        let boundary = after.first().is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'-'));
+        let boundary = after
+            .first()
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'-'));
         if boundary {
             let ids = first_word(after);
             if ids.is_empty()
@@ -342,7 +344,10 @@ mod tests {
 
     #[test]
     fn inline_marker_covers_all_or_named_rules() {
-        assert!(inline_ignore_applies(b"key = 1 # rampart:ignore", "anything"));
+        assert!(inline_ignore_applies(
+            b"key = 1 # rampart:ignore",
+            "anything"
+        ));
         let named = b"b = 2 // rampart:ignore rule-a,rule-b test data";
         assert!(inline_ignore_applies(named, "rule-b"));
         assert!(!inline_ignore_applies(named, "rule-c"));
@@ -371,7 +376,10 @@ mod tests {
     #[test]
     fn rejects_bad_lines_with_their_position() {
         let err = IgnoreFile::parse("x", "rule:a bogus\n").unwrap_err();
-        assert!(err.to_string().starts_with("x:1: unexpected `bogus`"), "{err}");
+        assert!(
+            err.to_string().starts_with("x:1: unexpected `bogus`"),
+            "{err}"
+        );
         let err = IgnoreFile::parse("x", "\nrule:a expires=someday\n").unwrap_err();
         assert!(err.to_string().contains("x:2") && err.to_string().contains("YYYY-MM-DD"));
         let err = IgnoreFile::parse("x", "rule:a color=red\n").unwrap_err();
@@ -386,7 +394,10 @@ mod tests {
         assert!(set.suppresses(&finding("r1", "a.txt", "0")));
         assert!(set.suppresses(&finding("x", "deep/dir/k.pem", "0")));
         assert!(set.suppresses(&finding("x", "a.txt", "fff")));
-        assert!(!set.suppresses(&finding("r2", "a.txt", "0")), "expired entry applied");
+        assert!(
+            !set.suppresses(&finding("r2", "a.txt", "0")),
+            "expired entry applied"
+        );
         assert!(set.suppresses(&finding("r3", "docs/a/b.md", "0")));
         assert!(!set.suppresses(&finding("r3", "src/docs.md", "0")));
         assert_eq!(set.expired().len(), 1);

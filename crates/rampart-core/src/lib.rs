@@ -15,14 +15,18 @@ mod severity;
 
 pub use analyzer::{Analyzer, Blob, Provenance};
 pub use date::{Date, DateError};
-pub use engine::{Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor};
+pub use engine::{
+    Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,
+};
 pub use finding::{Finding, FindingKind, Location, fingerprint};
 pub use gate::{Gate, GateOutcome};
-pub use ignore::{ExpiredIgnore, IgnoreEntry, IgnoreError, IgnoreFile, IgnoreSet, has_inline_marker,
+pub use ignore::{
+    ExpiredIgnore, IgnoreEntry, IgnoreError, IgnoreFile, IgnoreSet, has_inline_marker,
     inline_ignore_applies,
 };
 pub use report::{
-    Assemble, Report, SCHEMA_VERSION, ScanError, ScanErrorKind, SeverityCounts, Skipped, Summary, Target, Tool,
+    Assemble, Report, SCHEMA_VERSION, ScanError, ScanErrorKind, SeverityCounts, Skipped, Summary,
+    Target, Tool,
 };
 pub use rule::{RuleExamples, RuleMeta};
 pub use severity::{Confidence, Severity, SeverityParseError};

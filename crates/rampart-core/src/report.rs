@@ -187,8 +187,20 @@ impl Assemble<'_> {
             }
         }
         findings.sort_by(|a, b| {
-            (&a.location.path, a.location.start_line, a.location.start_column, &a.rule_id, &a.fingerprint)
-                .cmp(&(&b.location.path, b.location.start_line, b.location.start_column, &b.rule_id, &b.fingerprint))
+            (
+                &a.location.path,
+                a.location.start_line,
+                a.location.start_column,
+                &a.rule_id,
+                &a.fingerprint,
+            )
+                .cmp(&(
+                    &b.location.path,
+                    b.location.start_line,
+                    b.location.start_column,
+                    &b.rule_id,
+                    &b.fingerprint,
+                ))
         });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.location == b.location);
         for f in &findings {

@@ -6,7 +6,12 @@ use rampart_core::RuleMeta;
 /// `rules list`: one aligned line per rule.
 pub fn rules_table(rules: &[RuleMeta]) -> String {
     let id_width = rules.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
-    let family_width = rules.iter().map(|r| r.family.len()).max().unwrap_or(6).max(6);
+    let family_width = rules
+        .iter()
+        .map(|r| r.family.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     let mut out = format!(
         "{:<id_width$}  {:<8}  {:<10}  {:<family_width$}  TITLE\n",
         "ID", "SEVERITY", "CONFIDENCE", "FAMILY"
@@ -71,7 +76,10 @@ pub fn rules_markdown(rules: &[RuleMeta]) -> String {
     let _ = writeln!(out, "{} rules.\n", rules.len());
     for ((scanner, family), members) in &groups {
         let _ = writeln!(out, "## {scanner} / {family}\n");
-        let _ = writeln!(out, "| id | title | severity | confidence |\n|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| id | title | severity | confidence |\n|---|---|---|---|"
+        );
         for r in members {
             let _ = writeln!(
                 out,
@@ -86,7 +94,11 @@ pub fn rules_markdown(rules: &[RuleMeta]) -> String {
         out.push('\n');
         for r in members {
             let _ = writeln!(out, "### {}\n", r.id);
-            let _ = writeln!(out, "**{}** — severity {}, confidence {}.\n", r.title, r.severity, r.confidence);
+            let _ = writeln!(
+                out,
+                "**{}** — severity {}, confidence {}.\n",
+                r.title, r.severity, r.confidence
+            );
             let _ = writeln!(out, "{}\n", r.description);
             let _ = writeln!(out, "*Fix:* {}\n", r.remediation);
             if !r.references.is_empty() {

@@ -21,7 +21,10 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn rule_descriptor(rule: &RuleMeta) -> Value {
-    let mut help_md = format!("{}\n\n**Remediation:** {}\n", rule.description, rule.remediation);
+    let mut help_md = format!(
+        "{}\n\n**Remediation:** {}\n",
+        rule.description, rule.remediation
+    );
     if !rule.references.is_empty() {
         help_md.push_str("\n**References:**\n");
         for r in &rule.references {

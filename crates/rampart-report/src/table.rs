@@ -40,7 +40,10 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<(
             writeln!(out, "{}", paint(path, bold))?;
             current = Some(path);
         }
-        let position = format!("{}:{}", finding.location.start_line, finding.location.start_column);
+        let position = format!(
+            "{}:{}",
+            finding.location.start_line, finding.location.start_column
+        );
         let severity = format!("{:<8}", finding.severity.as_str().to_ascii_uppercase());
         writeln!(
             out,
@@ -62,7 +65,11 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<(
         writeln!(out)?;
     }
     for warning in &report.warnings {
-        writeln!(out, "{} {warning}", paint("warning:", Style::new().yellow()))?;
+        writeln!(
+            out,
+            "{} {warning}",
+            paint("warning:", Style::new().yellow())
+        )?;
     }
     let summary = &report.summary;
     let counts: Vec<String> = Severity::ALL

@@ -203,7 +203,11 @@ impl Lines {
     /// 1-based (line, column) of byte `offset`.
     fn position(&self, offset: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
         (to_u32(line), to_u32(offset - start + 1))
     }
 
@@ -449,7 +453,10 @@ within_lines = 1
         assert_eq!(f.redacted.as_deref(), Some("dmo_*****"));
         assert!(!f.message.contains("Ab3dEf6hIj9k"));
         assert_eq!(f.confidence, Confidence::Medium);
-        assert_eq!(f.fingerprint, fingerprint("demo-token", "src/app.py", b"dmo_Ab3dEf6hIj9kLm2nOp5q"));
+        assert_eq!(
+            f.fingerprint,
+            fingerprint("demo-token", "src/app.py", b"dmo_Ab3dEf6hIj9kLm2nOp5q")
+        );
     }
 
     #[test]
@@ -471,7 +478,10 @@ within_lines = 1
         let s = scanner(TOKEN_RULE);
         let found = s.scan_bytes("a", b"demo_user = bob\ntoken = dmo_Ab3dEf6hIj9kLm2nOp5q\n");
         assert_eq!(found[0].confidence, Confidence::High);
-        let far = s.scan_bytes("a", b"demo_user = bob\n\n\ntoken = dmo_Ab3dEf6hIj9kLm2nOp5q\n");
+        let far = s.scan_bytes(
+            "a",
+            b"demo_user = bob\n\n\ntoken = dmo_Ab3dEf6hIj9kLm2nOp5q\n",
+        );
         assert_eq!(far[0].confidence, Confidence::Medium);
     }
 
@@ -492,7 +502,10 @@ remediation = "r"
 "#
         );
         let s = scanner(&toml);
-        let found = s.scan_bytes("a", b"key = \"dmo_Ab3dEf6hIj9kLm2nOp5q\"\nkey = \"Zx81!pq0Lm\"\n");
+        let found = s.scan_bytes(
+            "a",
+            b"key = \"dmo_Ab3dEf6hIj9kLm2nOp5q\"\nkey = \"Zx81!pq0Lm\"\n",
+        );
         let ids: Vec<_> = found.iter().map(|f| f.rule_id.as_str()).collect();
         assert_eq!(ids, ["demo-token", "generic-key"]);
     }
@@ -532,7 +545,10 @@ remediation = "r"
             .unwrap()
             .to_string();
         assert!(err.contains("secret"), "{err}");
-        let twice = format!("{TOKEN_RULE}{TOKEN_RULE}").replace("[rules.companion]\nregex = '''(?i)demo_user'''\nwithin_lines = 1\n", "");
+        let twice = format!("{TOKEN_RULE}{TOKEN_RULE}").replace(
+            "[rules.companion]\nregex = '''(?i)demo_user'''\nwithin_lines = 1\n",
+            "",
+        );
         let err = SecretScanner::new(RuleFile::parse("t", "t", &twice).unwrap(), &[], 1)
             .err()
             .unwrap()

@@ -2,11 +2,47 @@
 
 /// Substrings (lowercase) that mark a value as a placeholder or a documented example.
 const MARKERS: &[&str] = &[
-    "example", "changeme", "change_me", "change-me", "placeholder", "your_", "your-", "yourkey",
-    "yourtoken", "yourpassword", "yoursecret", "xxxx", "****", "....", "dummy", "sample",
-    "redacted", "replace_me", "replaceme", "insert_", "insert-", "todo", "fixme", "notreal",
-    "not_real", "not-a-real", "fake_", "fakekey", "faketoken", "${", "{{", "}}", "%(", "<", ">",
-    "[secret]", "secret_here", "key_here", "token_here", "password_here", "here_",
+    "example",
+    "changeme",
+    "change_me",
+    "change-me",
+    "placeholder",
+    "your_",
+    "your-",
+    "yourkey",
+    "yourtoken",
+    "yourpassword",
+    "yoursecret",
+    "xxxx",
+    "****",
+    "....",
+    "dummy",
+    "sample",
+    "redacted",
+    "replace_me",
+    "replaceme",
+    "insert_",
+    "insert-",
+    "todo",
+    "fixme",
+    "notreal",
+    "not_real",
+    "not-a-real",
+    "fake_",
+    "fakekey",
+    "faketoken",
+    "${",
+    "{{",
+    "}}",
+    "%(",
+    "<",
+    ">",
+    "[secret]",
+    "secret_here",
+    "key_here",
+    "token_here",
+    "password_here",
+    "here_",
 ];
 
 /// Whether `secret` looks like a placeholder rather than a credential.
@@ -28,7 +64,9 @@ pub fn is_placeholder(secret: &str) -> bool {
 /// `$VAR`, `${VAR}`, `$(cmd)`, `%VAR%`: a reference to a value kept elsewhere.
 fn is_variable_reference(secret: &str) -> bool {
     let is_name = |s: &str| {
-        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
     };
     if secret.starts_with("$(") || secret.starts_with("${") {
         return true;

@@ -133,7 +133,11 @@ impl RuleFile {
 pub fn builtin_rules() -> Result<Vec<RuleSpec>, RuleSpecError> {
     let mut rules = Vec::new();
     for (family, text) in BUILTIN_RULE_FILES {
-        rules.extend(RuleFile::parse(&format!("rules/{family}.toml"), family, text)?);
+        rules.extend(RuleFile::parse(
+            &format!("rules/{family}.toml"),
+            family,
+            text,
+        )?);
     }
     Ok(rules)
 }
@@ -153,7 +157,9 @@ impl RuleSpec {
             && !self.id.starts_with('-')
             && !self.id.ends_with('-');
         if !id_ok {
-            return Err(invalid("ids are kebab-case: lowercase letters, digits and `-`".into()));
+            return Err(invalid(
+                "ids are kebab-case: lowercase letters, digits and `-`".into(),
+            ));
         }
         if self.keywords.is_empty() || self.keywords.iter().any(|k| k.trim().is_empty()) {
             return Err(invalid(

@@ -40,7 +40,10 @@ impl Validator {
     /// Structural checks (is it a JWT at all? a card number at all?) reject the match outright;
     /// check digits only lower confidence, since a mistyped or truncated token can still be live.
     pub fn drops_on_failure(self) -> bool {
-        matches!(self, Validator::Luhn | Validator::Jwt | Validator::Base64Json)
+        matches!(
+            self,
+            Validator::Luhn | Validator::Jwt | Validator::Base64Json
+        )
     }
 }
 
@@ -83,7 +86,7 @@ fn luhn_ok(secret: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn jwt_ok(secret: &str) -> bool {

@@ -252,7 +252,9 @@ impl Source for FsSource {
             Box::new(move |result| {
                 match result {
                     Ok(entry) => match entry.file_type() {
-                        Some(t) if t.is_file() => self.visit_file(entry.path(), visitor, &mut buffer),
+                        Some(t) if t.is_file() => {
+                            self.visit_file(entry.path(), visitor, &mut buffer)
+                        }
                         Some(t) if t.is_dir() => {}
                         Some(t) if t.is_symlink() => visitor.visit(SourceEvent::SkippedSymlink),
                         Some(_) => visitor.visit(SourceEvent::SkippedSpecial),

@@ -12,7 +12,9 @@ pub enum TargetSpec {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum TargetError {
     /// A scheme this version does not support yet.
-    #[error("`{scheme}:` targets are not supported yet; scan a directory with `dir:PATH` or a plain path")]
+    #[error(
+        "`{scheme}:` targets are not supported yet; scan a directory with `dir:PATH` or a plain path"
+    )]
     Unsupported {
         /// The scheme.
         scheme: String,
@@ -24,7 +26,13 @@ pub enum TargetError {
 
 /// Schemes later sources will claim; recognised now so they are not taken for paths.
 const PLANNED_SCHEMES: &[&str] = &[
-    "git", "image", "oci-dir", "docker-archive", "sbom", "k8s", "registry",
+    "git",
+    "image",
+    "oci-dir",
+    "docker-archive",
+    "sbom",
+    "k8s",
+    "registry",
 ];
 
 impl FromStr for TargetSpec {
@@ -74,14 +82,26 @@ mod tests {
 
     #[test]
     fn parses_schemes_and_plain_paths() {
-        assert_eq!("dir:src".parse::<TargetSpec>().unwrap(), TargetSpec::Dir("src".into()));
-        assert_eq!(".".parse::<TargetSpec>().unwrap(), TargetSpec::Dir(".".into()));
+        assert_eq!(
+            "dir:src".parse::<TargetSpec>().unwrap(),
+            TargetSpec::Dir("src".into())
+        );
+        assert_eq!(
+            ".".parse::<TargetSpec>().unwrap(),
+            TargetSpec::Dir(".".into())
+        );
         assert_eq!(
             "C:/odd/windows".parse::<TargetSpec>().unwrap(),
             TargetSpec::Dir("C:/odd/windows".into())
         );
-        let err = "image:alpine:3.19".parse::<TargetSpec>().unwrap_err().to_string();
-        assert!(err.contains("`image:` targets are not supported yet"), "{err}");
+        let err = "image:alpine:3.19"
+            .parse::<TargetSpec>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`image:` targets are not supported yet"),
+            "{err}"
+        );
         assert!("dir:".parse::<TargetSpec>().is_err());
         assert!("".parse::<TargetSpec>().is_err());
     }

@@ -71,7 +71,9 @@ impl<'de> Deserialize<'de> for ByteSize {
         }
         match Raw::deserialize(d)? {
             Raw::Number(n) => Ok(ByteSize(n)),
-            Raw::Text(t) => parse_size(&t).map(ByteSize).map_err(serde::de::Error::custom),
+            Raw::Text(t) => parse_size(&t)
+                .map(ByteSize)
+                .map_err(serde::de::Error::custom),
         }
     }
 }
@@ -82,15 +84,19 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let t = text.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("invalid size `{text}`: expected a number with an optional unit, e.g. 5MiB"))?;
+    let number: u64 = number.parse().map_err(|_| {
+        format!("invalid size `{text}`: expected a number with an optional unit, e.g. 5MiB")
+    })?;
     let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        other => return Err(format!("invalid size unit `{other}` in `{text}`: use B, KiB, MiB or GiB")),
+        other => {
+            return Err(format!(
+                "invalid size unit `{other}` in `{text}`: use B, KiB, MiB or GiB"
+            ));
+        }
     };
     number
         .checked_mul(factor)

@@ -42,7 +42,10 @@ pub fn run(command: RulesCommand) -> Result<u8> {
         RulesCommand::List(args) => {
             let selected: Vec<RuleMeta> = match &args.scanner {
                 Some(scanner) => {
-                    let s: Vec<_> = rules.into_iter().filter(|r| &r.scanner == scanner).collect();
+                    let s: Vec<_> = rules
+                        .into_iter()
+                        .filter(|r| &r.scanner == scanner)
+                        .collect();
                     if s.is_empty() {
                         bail!("no rules for scanner `{scanner}`; scanners with rules: secret");
                     }

@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use rampart_core::{
-    Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, Severity,
-    Source, Tool,
+    Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, Severity, Source,
+    Tool,
 };
 use rampart_report::{Format, RenderContext, SarifOptions};
 use rampart_secrets::{SecretScanner, builtin_rules};
@@ -40,7 +40,12 @@ pub struct ScanArgs {
 
     /// Output format: table, json, sarif, junit; `FMT=FILE` writes that format to FILE.
     /// Repeat to write several formats in one run.
-    #[arg(short, long = "format", value_name = "FMT[=FILE]", default_value = "table")]
+    #[arg(
+        short,
+        long = "format",
+        value_name = "FMT[=FILE]",
+        default_value = "table"
+    )]
     formats: Vec<String>,
 
     /// Write the output (the format given without `=FILE`) to FILE instead of stdout.
@@ -123,15 +128,25 @@ fn select_scanners(requested: Option<Vec<String>>) -> Result<Vec<String>> {
     let mut chosen = Vec::new();
     for name in requested {
         let name = name.trim().to_ascii_lowercase();
-        let name = if name == "secrets" { "secret".to_string() } else { name };
+        let name = if name == "secrets" {
+            "secret".to_string()
+        } else {
+            name
+        };
         if SCANNERS.contains(&name.as_str()) {
             if !chosen.contains(&name) {
                 chosen.push(name);
             }
         } else if PLANNED_SCANNERS.contains(&name.as_str()) {
-            bail!("the `{name}` scanner is not available in this version; available: {}", SCANNERS.join(", "));
+            bail!(
+                "the `{name}` scanner is not available in this version; available: {}",
+                SCANNERS.join(", ")
+            );
         } else {
-            bail!("unknown scanner `{name}`; available: {}", SCANNERS.join(", "));
+            bail!(
+                "unknown scanner `{name}`; available: {}",
+                SCANNERS.join(", ")
+            );
         }
     }
     if chosen.is_empty() {
@@ -146,15 +161,26 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     let target: TargetSpec = args.target.parse()?;
     let TargetSpec::Dir(path) = &target;
     let root = Path::new(path);
-    let root_dir = if root.is_dir() { root } else { root.parent().unwrap_or(Path::new(".")) };
+    let root_dir = if root.is_dir() {
+        root
+    } else {
+        root.parent().unwrap_or(Path::new("."))
+    };
 
     let (config_path, file_config) = match config::load(args.config.as_deref(), root_dir)? {
         Some((p, c)) => (Some(p), c),
         None => (None, FileConfig::default()),
     };
     let scan_config = &file_config.scan;
-    let scanners = select_scanners(args.scanners.clone().or_else(|| scan_config.scanners.clone()))?;
-    let severities = args.severity.clone().or_else(|| scan_config.severity.clone());
+    let scanners = select_scanners(
+        args.scanners
+            .clone()
+            .or_else(|| scan_config.scanners.clone()),
+    )?;
+    let severities = args
+        .severity
+        .clone()
+        .or_else(|| scan_config.severity.clone());
     let gate = Gate {
         fail_on: args.fail_on.or(scan_config.fail_on),
         strict: args.strict || scan_config.strict.unwrap_or(false),
@@ -201,7 +227,12 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             threads: args.threads,
         },
     )?;
-    let engine = Engine::new(analyzers, EngineOptions { inline_ignores: true });
+    let engine = Engine::new(
+        analyzers,
+        EngineOptions {
+            inline_ignores: true,
+        },
+    );
     let spinner = Spinner::new(!args.no_progress);
     let output = engine.run(&source, &spinner);
     spinner.finish();
@@ -241,7 +272,11 @@ fn write_output(
             let file = File::create(path)
                 .with_context(|| format!("cannot create output file `{}`", path.display()))?;
             let mut writer = BufWriter::new(file);
-            let context = RenderContext { rules, sarif: sarif.clone(), color: false };
+            let context = RenderContext {
+                rules,
+                sarif: sarif.clone(),
+                color: false,
+            };
             rampart_report::render(output.format, report, &context, &mut writer)
                 .and_then(|()| writer.flush())
                 .with_context(|| format!("cannot write `{}`", path.display()))
@@ -250,7 +285,11 @@ fn write_output(
             let stdout = io::stdout();
             let mut stream = anstream::AutoStream::auto(stdout.lock());
             let color = output.format == Format::Table;
-            let context = RenderContext { rules, sarif: sarif.clone(), color };
+            let context = RenderContext {
+                rules,
+                sarif: sarif.clone(),
+                color,
+            };
             let result = rampart_report::render(output.format, report, &context, &mut stream)
                 .and_then(|()| stream.flush());
             match result {
@@ -272,7 +311,11 @@ fn repo_prefix(dir: &Path) -> String {
         if current.join(".git").exists() {
             let rel = absolute.strip_prefix(current).unwrap_or(Path::new(""));
             let text = rel.to_string_lossy().replace('\\', "/");
-            return if text.is_empty() { text } else { format!("{text}/") };
+            return if text.is_empty() {
+                text
+            } else {
+                format!("{text}/")
+            };
         }
         match current.parent() {
             Some(parent) => current = parent,

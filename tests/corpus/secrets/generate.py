@@ -788,7 +788,7 @@ def url_credentials(c):
 
     d = c.doc("services/reports/db.py")
     d("from sqlalchemy import create_engine\n")
-    d.secret(f'engine = create_engine("mysql+pymysql://reports:{g.password(18, "!#%^*-_")}@mysql-reports.helios.internal/reports")', "url-credentials", "SQLAlchemy mysql URL")
+    d.secret(f'engine = create_engine("mysql+pymysql://reports:{g.password(18, "-_.")}@mysql-reports.helios.internal/reports")', "url-credentials", "SQLAlchemy mysql URL")
 
     d = c.doc("services/catalog/src/db.ts")
     d('import { MongoClient } from "mongodb";\n')

@@ -10,7 +10,10 @@ fn every_builtin_rule_compiles_and_its_examples_behave() {
     for rule in &rules {
         let path = rule.examples.path.as_deref().unwrap_or("example.txt");
         if rule.examples.matching.is_empty() || rule.examples.not_matching.is_empty() {
-            failures.push(format!("{}: needs matching and not_matching examples", rule.id));
+            failures.push(format!(
+                "{}: needs matching and not_matching examples",
+                rule.id
+            ));
         }
         for example in &rule.examples.matching {
             let found = scanner.scan_bytes(path, example.as_bytes());
@@ -29,7 +32,12 @@ fn every_builtin_rule_compiles_and_its_examples_behave() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -44,7 +52,8 @@ fn every_builtin_rule_is_documented() {
         if meta.remediation.len() < 20 {
             failures.push(format!("{}: remediation too short", rule.id));
         }
-        if meta.references.is_empty() || meta.references.iter().any(|r| !r.starts_with("https://")) {
+        if meta.references.is_empty() || meta.references.iter().any(|r| !r.starts_with("https://"))
+        {
             failures.push(format!("{}: needs https references", rule.id));
         }
         if rule.keywords.iter().any(|k| *k != k.to_ascii_lowercase()) {
@@ -57,5 +66,9 @@ fn every_builtin_rule_is_documented() {
 #[test]
 fn at_least_150_builtin_rules() {
     let rules = builtin_rules().expect("built-in rule files parse");
-    assert!(rules.len() >= 150, "only {} built-in secret rules", rules.len());
+    assert!(
+        rules.len() >= 150,
+        "only {} built-in secret rules",
+        rules.len()
+    );
 }

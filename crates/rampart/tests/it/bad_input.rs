@@ -19,7 +19,10 @@ fn invalid_utf8_and_mixed_encodings_are_still_scanned() {
     tree.write("utf16.txt", utf16); // NUL bytes: binary, skipped and counted
     let (code, report) = tree.scan_json(&[]);
     assert_eq!(code, 0);
-    assert_eq!(hits(&report), vec![("test-token".into(), "latin1.txt".into(), 2)]);
+    assert_eq!(
+        hits(&report),
+        vec![("test-token".into(), "latin1.txt".into(), 2)]
+    );
     assert_eq!(report["summary"]["skipped"]["binary"], 1);
 }
 
@@ -35,7 +38,12 @@ fn oversized_files_are_listed_not_read() {
     assert_eq!(paths(&report), vec!["small.txt"]);
     assert_eq!(report["errors"][0]["path"], "huge.txt");
     assert_eq!(report["errors"][0]["kind"], "too_large");
-    assert!(report["errors"][0]["message"].as_str().unwrap().contains("--max-file-size"));
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--max-file-size")
+    );
     let (_, report) = tree.scan_json(&["--max-file-size", "3MiB"]);
     assert_eq!(paths(&report), vec!["huge.txt", "small.txt"]);
 }
@@ -52,7 +60,11 @@ fn unreadable_files_become_errors_and_the_rest_is_scanned() {
 
     // Root reads everything, so as root run the scan as `nobody` (the binary is copied where
     // nobody may execute it).
-    let is_root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
     let out = if is_root {
         let bin_dir = tempfile::tempdir().unwrap();
         let bin = bin_dir.path().join("rampart");
@@ -73,15 +85,24 @@ fn unreadable_files_become_errors_and_the_rest_is_scanned() {
         tree.rampart(&["scan", "--format", "json", "--strict", "."])
     };
     std::fs::set_permissions(tree.join("secret-dir"), PermissionsExt::from_mode(0o755)).unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
-    assert_eq!(out.status.code(), Some(3), "--strict with unreadable input exits 3");
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "--strict with unreadable input exits 3"
+    );
     assert_eq!(paths(&report), vec!["open.txt"]);
     let errors: Vec<(String, String)> = report["errors"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["path"].as_str().unwrap().into(), e["kind"].as_str().unwrap().into()))
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap().into(),
+                e["kind"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     assert_eq!(
         errors,
@@ -113,12 +134,18 @@ fn symlink_loops_and_links_do_not_hang_or_duplicate() {
 fn fifos_and_sockets_are_never_opened() {
     let tree = Tree::with_test_rule();
     tree.write("a.txt", format!("{TOKEN}\n"));
-    let status = Command::new("mkfifo").arg(tree.join("pipe")).status().unwrap();
+    let status = Command::new("mkfifo")
+        .arg(tree.join("pipe"))
+        .status()
+        .unwrap();
     assert!(status.success());
     let _socket = std::os::unix::net::UnixListener::bind(tree.join("sock")).unwrap();
     let started = Instant::now();
     let (code, report) = tree.scan_json(&[]);
-    assert!(started.elapsed() < Duration::from_secs(20), "a FIFO was opened and blocked");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "a FIFO was opened and blocked"
+    );
     assert_eq!(code, 0);
     assert_eq!(paths(&report), vec!["a.txt"]);
     assert_eq!(report["summary"]["skipped"]["special"], 2);
@@ -134,9 +161,14 @@ fn very_long_lines_scan_in_linear_time() {
     let started = Instant::now();
     let (_, report) = tree.scan_json(&[]);
     let elapsed = started.elapsed();
-    assert_eq!(hits(&report), vec![("test-token".into(), "minified.js".into(), 1)]);
+    assert_eq!(
+        hits(&report),
+        vec![("test-token".into(), "minified.js".into(), 1)]
+    );
     assert!(elapsed < Duration::from_secs(15), "took {elapsed:?}");
-    let col = report["findings"][0]["location"]["start_column"].as_u64().unwrap();
+    let col = report["findings"][0]["location"]["start_column"]
+        .as_u64()
+        .unwrap();
     assert_eq!(col, 4_000_001);
 }
 
@@ -147,7 +179,11 @@ fn a_tree_of_100k_small_files() {
         let dir = tree.join(&format!("d{d:03}"));
         std::fs::create_dir_all(&dir).unwrap();
         for f in 0..1000 {
-            let content = if d == 42 && f == 7 { format!("{TOKEN}\n") } else { format!("file {d} {f}\n") };
+            let content = if d == 42 && f == 7 {
+                format!("{TOKEN}\n")
+            } else {
+                format!("file {d} {f}\n")
+            };
             std::fs::write(dir.join(format!("f{f:04}.txt")), content).unwrap();
         }
     }
@@ -161,11 +197,17 @@ fn a_tree_of_100k_small_files() {
 #[test]
 fn a_config_that_is_not_toml_fails_with_position() {
     let tree = Tree::new();
-    tree.write("rampart.toml", "[scan]\nscanners = [\"secret\"\nfail_on = \"high\"\n");
+    tree.write(
+        "rampart.toml",
+        "[scan]\nscanners = [\"secret\"\nfail_on = \"high\"\n",
+    );
     let out = tree.rampart(&["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("rampart.toml") && err.contains("line 3"), "{err}");
+    assert!(
+        err.contains("rampart.toml") && err.contains("line 3"),
+        "{err}"
+    );
 
     tree.write("rampart.toml", "[scan]\nfail_on = \"sometimes\"\n");
     let err = stderr(&tree.rampart(&["scan", "."]));
@@ -178,5 +220,9 @@ fn a_config_that_is_not_toml_fails_with_position() {
     tree.write("rampart.toml", bad_rule);
     let out = tree.rampart(&["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("test-token") && stderr(&out).contains("regex"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("test-token") && stderr(&out).contains("regex"),
+        "{}",
+        stderr(&out)
+    );
 }

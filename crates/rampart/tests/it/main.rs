@@ -4,5 +4,5 @@ mod bad_input;
 mod outputs;
 mod rules;
 mod scan;
-mod suppress;
 mod support;
+mod suppress;

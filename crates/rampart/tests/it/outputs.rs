@@ -16,7 +16,10 @@ fn json_report_has_the_documented_fields_and_never_the_secret() {
     let tree = tree_with_findings();
     let out = tree.rampart(&["scan", "--format", "json", "."]);
     let text = stdout(&out);
-    assert!(!text.contains(TOKEN) && !text.contains(TOKEN2), "secret leaked into JSON");
+    assert!(
+        !text.contains(TOKEN) && !text.contains(TOKEN2),
+        "secret leaked into JSON"
+    );
     let report: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(report["schema_version"], "1.0");
     assert_eq!(report["tool"]["name"], "rampart");
@@ -61,24 +64,40 @@ fn sarif_validates_against_the_official_schema_and_has_what_github_reads() {
     let schema: Value =
         serde_json::from_str(include_str!("../fixtures/sarif-schema-2.1.0.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
 
     let run = &sarif["runs"][0];
     let rule = &run["tool"]["driver"]["rules"][0];
     assert_eq!(rule["id"], "test-token");
     assert_eq!(rule["helpUri"], "https://example.org/test-token");
-    assert!(rule["help"]["text"].as_str().unwrap().contains("Nothing to do"));
+    assert!(
+        rule["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Nothing to do")
+    );
     assert_eq!(rule["properties"]["security-severity"], "8.0");
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
     let uris: Vec<&str> = results
         .iter()
-        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
         .collect();
     assert_eq!(uris, vec!["dir%20with%20space/%C3%A9.txt", "src/app.py"]);
     assert!(results[0]["partialFingerprints"]["rampartFingerprint/v1"].is_string());
-    assert!(!out.stdout.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()));
+    assert!(
+        !out.stdout
+            .windows(TOKEN.len())
+            .any(|w| w == TOKEN.as_bytes())
+    );
 }
 
 #[test]
@@ -89,7 +108,8 @@ fn sarif_uris_are_relative_to_the_repository_root() {
     tree.write("services/api/app.py", format!("{TOKEN}\n"));
     let out = tree.rampart(&["scan", "--format", "sarif", "services/api"]);
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
     assert_eq!(uri, "services/api/app.py");
 }
 
@@ -97,17 +117,31 @@ fn sarif_uris_are_relative_to_the_repository_root() {
 fn several_formats_in_one_run() {
     let tree = tree_with_findings();
     let out = tree.rampart(&[
-        "scan", "--format", "json=r.json", "--format", "sarif=r.sarif", "--format", "junit=r.xml", ".",
+        "scan",
+        "--format",
+        "json=r.json",
+        "--format",
+        "sarif=r.sarif",
+        "--format",
+        "junit=r.xml",
+        ".",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: Value = serde_json::from_slice(&std::fs::read(tree.join("r.json")).unwrap()).unwrap();
     assert_eq!(json["findings"].as_array().unwrap().len(), 2);
-    let sarif: Value = serde_json::from_slice(&std::fs::read(tree.join("r.sarif")).unwrap()).unwrap();
+    let sarif: Value =
+        serde_json::from_slice(&std::fs::read(tree.join("r.sarif")).unwrap()).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let junit = std::fs::read_to_string(tree.join("r.xml")).unwrap();
     assert!(junit.starts_with("<?xml"));
-    assert!(junit.contains(r#"<testsuites name="rampart" tests="2" failures="2" errors="0""#), "{junit}");
-    assert!(junit.contains(r#"<testcase classname="src/app.py" name="test-token at line 2">"#), "{junit}");
+    assert!(
+        junit.contains(r#"<testsuites name="rampart" tests="2" failures="2" errors="0""#),
+        "{junit}"
+    );
+    assert!(
+        junit.contains(r#"<testcase classname="src/app.py" name="test-token at line 2">"#),
+        "{junit}"
+    );
     assert!(!junit.contains(TOKEN));
     // With only file outputs, the human summary still goes to stdout.
     assert!(stdout(&out).contains("2 findings"), "{}", stdout(&out));
@@ -118,7 +152,8 @@ fn output_flag_writes_the_format_to_a_file() {
     let tree = tree_with_findings();
     let out = tree.rampart(&["scan", "--format", "json", "--output", "out.json", "."]);
     assert!(out.stdout.is_empty());
-    let json: Value = serde_json::from_slice(&std::fs::read(tree.join("out.json")).unwrap()).unwrap();
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(tree.join("out.json")).unwrap()).unwrap();
     assert_eq!(json["summary"]["findings"], 2);
     let out = tree.rampart(&["scan", "--format", "json", "--format", "sarif", "."]);
     assert_eq!(out.status.code(), Some(2));
@@ -134,7 +169,10 @@ fn table_groups_by_file_and_summarises() {
     assert!(!text.contains('\u{1b}'), "no colour when piped: {text:?}");
     let expected_start = "dir with space/é.txt\n  HIGH     1:1      test-token  Test token found: tst_*****\n\nsrc/app.py\n  HIGH     2:10     test-token  Test token found: tst_*****\n";
     assert!(text.starts_with(expected_start), "{text}");
-    assert!(text.contains("Not scanned:\n  big.txt: not scanned: 2.9 KiB is over the 2.0 KiB limit"), "{text}");
+    assert!(
+        text.contains("Not scanned:\n  big.txt: not scanned: 2.9 KiB is over the 2.0 KiB limit"),
+        "{text}"
+    );
     assert!(text.contains("2 findings (2 high) in "), "{text}");
     assert!(text.contains("1 not scanned"), "{text}");
     let clean = Tree::new();

@@ -11,11 +11,24 @@ fn list_and_explain_builtin_rules() {
     assert!(list.starts_with("ID "), "{list}");
     let rows = list.lines().count() - 1;
     assert!(rows >= 150, "only {rows} secret rules listed");
-    let first_id = list.lines().nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    let first_id = list
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
     let out = rampart_in(dir, &["rules", "explain", &first_id]);
     let text = stdout(&out);
     assert!(text.starts_with(&format!("{first_id} — ")), "{text}");
-    for section in ["What it finds", "How to fix", "References", "match:", "no match:"] {
+    for section in [
+        "What it finds",
+        "How to fix",
+        "References",
+        "match:",
+        "no match:",
+    ] {
         assert!(text.contains(section), "explain lacks {section}: {text}");
     }
     let out = rampart_in(dir, &["rules", "explain", "no-such-rule"]);

@@ -22,7 +22,10 @@ fn scans_hidden_files_skips_vcs_internals_and_honours_ignore_files() {
         vec![".aws/credentials", ".env", "src/main.py"],
         "{report:#}"
     );
-    let main = hits(&report).into_iter().find(|h| h.1 == "src/main.py").unwrap();
+    let main = hits(&report)
+        .into_iter()
+        .find(|h| h.1 == "src/main.py")
+        .unwrap();
     assert_eq!(main.2, 3);
 }
 
@@ -48,10 +51,21 @@ fn gate_exit_codes_follow_fail_on_and_strict() {
 
     tree.write("big.txt", vec![b'a'; 4096]);
     assert_eq!(code(&["scan", "--max-file-size", "1KiB", "."]), Some(0));
-    assert_eq!(code(&["scan", "--max-file-size", "1KiB", "--strict", "."]), Some(3));
+    assert_eq!(
+        code(&["scan", "--max-file-size", "1KiB", "--strict", "."]),
+        Some(3)
+    );
     // Findings over the threshold are reported first; the incomplete scan still shows in output.
     assert_eq!(
-        code(&["scan", "--max-file-size", "1KiB", "--strict", "--fail-on", "high", "."]),
+        code(&[
+            "scan",
+            "--max-file-size",
+            "1KiB",
+            "--strict",
+            "--fail-on",
+            "high",
+            "."
+        ]),
         Some(1)
     );
 }
@@ -74,18 +88,29 @@ fn config_sets_defaults_that_flags_override() {
     tree.write("rampart.toml", config);
     tree.write("a.txt", format!("{TOKEN}\n"));
     assert_eq!(tree.rampart(&["scan", "."]).status.code(), Some(1));
-    assert_eq!(tree.rampart(&["scan", "--fail-on", "critical", "."]).status.code(), Some(0));
+    assert_eq!(
+        tree.rampart(&["scan", "--fail-on", "critical", "."])
+            .status
+            .code(),
+        Some(0)
+    );
 }
 
 #[test]
 fn explicit_config_file_and_disabled_rules() {
     let tree = Tree::new();
-    tree.write("conf/custom.toml", format!("{TEST_RULE_CONFIG}\n[secret]\ndisable = []\n"));
+    tree.write(
+        "conf/custom.toml",
+        format!("{TEST_RULE_CONFIG}\n[secret]\ndisable = []\n"),
+    );
     tree.write("a.txt", format!("{TOKEN}\n"));
     let (_, report) = tree.scan_json(&["--config", "conf/custom.toml"]);
     assert_eq!(paths(&report), vec!["a.txt"]);
     // The config file itself holds no token, so it is not a finding.
-    tree.write("conf/off.toml", format!("{TEST_RULE_CONFIG}\n[secret]\ndisable = [\"test-token\"]\n"));
+    tree.write(
+        "conf/off.toml",
+        format!("{TEST_RULE_CONFIG}\n[secret]\ndisable = [\"test-token\"]\n"),
+    );
     let (_, report) = tree.scan_json(&["--config", "conf/off.toml"]);
     assert!(paths(&report).is_empty(), "{report:#}");
 }
@@ -99,7 +124,14 @@ fn dir_scheme_and_single_file_targets() {
     // `rampart.toml` is looked up in the target root, which is `sub`: no test rule there.
     assert_eq!(report["target"]["kind"], "dir");
     assert_eq!(report["target"]["name"], "sub");
-    let out = tree.rampart(&["scan", "--format", "json", "--config", "rampart.toml", "sub/a.txt"]);
+    let out = tree.rampart(&[
+        "scan",
+        "--format",
+        "json",
+        "--config",
+        "rampart.toml",
+        "sub/a.txt",
+    ]);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(paths(&report), vec!["a.txt"], "{report:#}");
 }
@@ -109,17 +141,37 @@ fn usage_errors_exit_2_with_a_useful_message() {
     let tree = Tree::new();
     let out = tree.rampart(&["scan", "missing-dir"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("`missing-dir` does not exist"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`missing-dir` does not exist"),
+        "{}",
+        stderr(&out)
+    );
     let out = tree.rampart(&["scan", "--scanners", "bogus", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown scanner `bogus`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown scanner `bogus`"),
+        "{}",
+        stderr(&out)
+    );
     let out = tree.rampart(&["scan", "--scanners", "vuln", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not available in this version"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not available in this version"),
+        "{}",
+        stderr(&out)
+    );
     let out = tree.rampart(&["scan", "image:alpine"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not supported yet"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not supported yet"),
+        "{}",
+        stderr(&out)
+    );
     let out = tree.rampart(&["scan", "--format", "xml", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown format `xml`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown format `xml`"),
+        "{}",
+        stderr(&out)
+    );
 }

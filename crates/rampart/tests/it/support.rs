@@ -32,7 +32,9 @@ pub struct Tree {
 impl Tree {
     /// An empty tree.
     pub fn new() -> Tree {
-        Tree { dir: tempfile::tempdir().expect("temp dir") }
+        Tree {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// A tree whose `rampart.toml` defines the test rule.
@@ -102,7 +104,10 @@ pub fn hits(report: &Value) -> Vec<(String, String, u64)> {
         .map(|f| {
             (
                 f["rule_id"].as_str().unwrap_or_default().to_string(),
-                f["location"]["path"].as_str().unwrap_or_default().to_string(),
+                f["location"]["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
                 f["location"]["start_line"].as_u64().unwrap_or_default(),
             )
         })

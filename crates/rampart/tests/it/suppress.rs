@@ -25,7 +25,10 @@ fn ignore_file_entries_by_rule_path_and_fingerprint() {
     tree.write("fixtures/a.txt", format!("{TOKEN}\n"));
     tree.write("other.txt", format!("{TOKEN2}\n"));
     let (_, before) = tree.scan_json(&[]);
-    assert_eq!(paths(&before), vec!["fixtures/a.txt", "keep.txt", "other.txt"]);
+    assert_eq!(
+        paths(&before),
+        vec!["fixtures/a.txt", "keep.txt", "other.txt"]
+    );
     let fp_other = before["findings"]
         .as_array()
         .unwrap()
@@ -58,15 +61,24 @@ fn fingerprints_survive_moving_lines() {
     let (_, first) = tree.scan_json(&[]);
     tree.write("a.txt", format!("\n\n\nnew line\n   {TOKEN}\n"));
     let (_, moved) = tree.scan_json(&[]);
-    assert_eq!(first["findings"][0]["fingerprint"], moved["findings"][0]["fingerprint"]);
-    assert_ne!(first["findings"][0]["location"], moved["findings"][0]["location"]);
+    assert_eq!(
+        first["findings"][0]["fingerprint"],
+        moved["findings"][0]["fingerprint"]
+    );
+    assert_ne!(
+        first["findings"][0]["location"],
+        moved["findings"][0]["location"]
+    );
 }
 
 #[test]
 fn expired_entries_are_reported_and_not_applied() {
     let tree = Tree::with_test_rule();
     tree.write("a.txt", format!("{TOKEN}\n"));
-    tree.write(".rampartignore", "rule:test-token expires=2020-01-31 reason=old\n");
+    tree.write(
+        ".rampartignore",
+        "rule:test-token expires=2020-01-31 reason=old\n",
+    );
     let (_, report) = tree.scan_json(&[]);
     assert_eq!(paths(&report), vec!["a.txt"]);
     let warnings = report["warnings"].to_string();
@@ -88,7 +100,10 @@ fn config_ignore_entries_work_like_ignore_file_entries() {
     tree.write("old/b.md", format!("{TOKEN}\n"));
     let (_, report) = tree.scan_json(&[]);
     assert_eq!(paths(&report), vec!["old/b.md"]);
-    assert!(report["warnings"].to_string().contains("[[ignore]] #2"), "{report:#}");
+    assert!(
+        report["warnings"].to_string().contains("[[ignore]] #2"),
+        "{report:#}"
+    );
 }
 
 #[test]
@@ -98,5 +113,8 @@ fn malformed_ignore_file_is_a_usage_error_naming_the_line() {
     let out = tree.rampart(&["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(".rampartignore:2") && err.contains("YYYY-MM-DD"), "{err}");
+    assert!(
+        err.contains(".rampartignore:2") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
 }
