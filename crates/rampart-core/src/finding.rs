@@ -55,6 +55,7 @@ pub struct Location {
 
 /// One problem found by one rule at one place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// What sort of problem this is.
     pub kind: FindingKind,

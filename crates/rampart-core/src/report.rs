@@ -8,6 +8,7 @@ pub const SCHEMA_VERSION: &str = "1.0";
 
 /// Everything one scan produced, in the order every renderer shows it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     /// Version of this layout (see `docs/json-schema.json`).
     pub schema_version: String,
@@ -29,6 +30,7 @@ pub struct Report {
 
 /// Name and version of the program.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Tool {
     /// Always `rampart`.
     pub name: String,
@@ -38,6 +40,7 @@ pub struct Tool {
 
 /// What was scanned.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// Kind of target: `dir`, later `git`, `image`, `sbom`, ...
     pub kind: String,
@@ -65,6 +68,7 @@ pub enum ScanErrorKind {
 
 /// One input the scan could not cover.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScanError {
     /// Path relative to the target root.
     pub path: String,
@@ -76,6 +80,7 @@ pub struct ScanError {
 
 /// Inputs passed over on purpose (not errors).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Skipped {
     /// Binary files no analyzer wanted.
     pub binary: u64,
@@ -89,6 +94,7 @@ pub struct Skipped {
 
 /// Counts per severity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SeverityCounts {
     pub critical: u64,
     pub high: u64,
@@ -123,6 +129,7 @@ impl SeverityCounts {
 
 /// Totals for the whole scan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Summary {
     /// Files whose content was handed to at least one analyzer.
     pub files_scanned: u64,

@@ -194,3 +194,26 @@ fn json_schema_doc_is_current() {
         "docs/json-schema.json is stale; regenerate with `RAMPART_BLESS=1 cargo test -p rampart json_schema_doc`"
     );
 }
+
+#[test]
+fn json_report_validates_against_the_published_schema() {
+    let tree = tree_with_findings();
+    tree.write("big.txt", vec![b'x'; 3000]);
+    tree.write(".rampartignore", "rule:nothing expires=2001-01-01\n");
+    let out = tree.rampart(&["scan", "--format", "json", "--max-file-size", "2KiB", "."]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 1);
+    let schema: Value =
+        serde_json::from_str(include_str!("../../../../docs/json-schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match docs/json-schema.json:\n{}",
+        errors.join("\n")
+    );
+}
