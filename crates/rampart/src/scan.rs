@@ -29,6 +29,18 @@ const IGNORE_FILE: &str = ".rampartignore";
 const DEFAULT_MAX_FILE_SIZE: u64 = 5 << 20;
 
 #[derive(Args)]
+#[command(after_help = "\
+Examples:
+  rampart scan .                                  scan this directory, table on stdout
+  rampart scan --fail-on high .                   fail CI on high or critical findings
+  rampart scan -f sarif=rampart.sarif -f json=rampart.json .
+  rampart scan --severity critical,high dir:src
+
+Suppress with `rampart:ignore [RULE-ID]` on the line, or entries in .rampartignore
+(rule:ID, path:GLOB, fingerprint:HEX, each with optional expires=YYYY-MM-DD reason=...).
+
+Exit codes: 0 nothing failed the gate; 1 findings at or above --fail-on;
+2 usage or configuration error; 3 with --strict, some input could not be scanned.")]
 pub struct ScanArgs {
     /// What to scan: a path, or `dir:PATH`.
     #[arg(default_value = ".", value_name = "TARGET")]
