@@ -105,6 +105,20 @@ pub fn rules_markdown(rules: &[RuleMeta]) -> String {
                 let links: Vec<String> = r.references.iter().map(|u| format!("<{u}>")).collect();
                 let _ = writeln!(out, "*References:* {}\n", links.join(", "));
             }
+            if let Some(example) = r.examples.matching.first() {
+                let fence = if example.contains("```") { "~~~~" } else { "```" };
+                let scanned_as = r
+                    .examples
+                    .path
+                    .as_deref()
+                    .map(|p| format!(" (in `{p}`)"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "*Example that matches{scanned_as}* (synthetic):\n\n{fence}\n{}\n{fence}\n",
+                    example.trim_end()
+                );
+            }
         }
     }
     out
