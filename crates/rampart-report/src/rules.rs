@@ -106,7 +106,11 @@ pub fn rules_markdown(rules: &[RuleMeta]) -> String {
                 let _ = writeln!(out, "*References:* {}\n", links.join(", "));
             }
             if let Some(example) = r.examples.matching.first() {
-                let fence = if example.contains("```") { "~~~~" } else { "```" };
+                let fence = if example.contains("```") {
+                    "~~~~"
+                } else {
+                    "```"
+                };
                 let scanned_as = r
                     .examples
                     .path

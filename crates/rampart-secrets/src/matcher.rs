@@ -2,6 +2,7 @@
 //! match into a finding.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
@@ -27,10 +28,24 @@ pub enum SecretScannerError {
 
 struct CompiledRule {
     spec: RuleSpec,
+    paths: Option<GlobSet>,
+    /// Compiled on first use: most rules never see a keyword hit, and compiling all of them up
+    /// front would cost more than scanning a mid-sized tree.
+    regexes: OnceLock<Result<Regexes, RuleSpecError>>,
+}
+
+struct Regexes {
     regex: Regex,
     secret_group: usize,
-    paths: Option<GlobSet>,
     companion: Option<(Regex, u32)>,
+}
+
+impl CompiledRule {
+    fn regexes(&self) -> Result<&Regexes, &RuleSpecError> {
+        self.regexes
+            .get_or_init(|| compile_regexes(&self.spec))
+            .as_ref()
+    }
 }
 
 /// Finds secrets in blobs with a set of compiled rules. Build once, share across threads.
@@ -95,6 +110,14 @@ impl SecretScanner {
         })
     }
 
+    /// Compile every rule now (normally each compiles on first use); the first error found.
+    pub fn compile_all(&self) -> Result<(), RuleSpecError> {
+        for rule in &self.rules {
+            rule.regexes().map_err(Clone::clone)?;
+        }
+        Ok(())
+    }
+
     /// Number of active rules.
     pub fn rule_count(&self) -> usize {
         self.rules.len()
@@ -135,21 +158,45 @@ impl SecretScanner {
     }
 }
 
+fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    // Credentials are ASCII: ASCII-only `\w`, `\s`, `\b` and `(?i)` make rules several times
+    // cheaper to compile and to run than their Unicode forms.
+    regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+fn compile_regexes(spec: &RuleSpec) -> Result<Regexes, RuleSpecError> {
+    let invalid = |message: String| RuleSpecError::Invalid {
+        id: spec.id.clone(),
+        message,
+    };
+    let regex =
+        build_regex(&spec.regex).map_err(|e| invalid(format!("regex does not compile: {e}")))?;
+    let secret_group = regex
+        .capture_names()
+        .position(|n| n == Some("secret"))
+        .ok_or_else(|| invalid("regex needs a named group `(?P<secret>...)`".into()))?;
+    let companion = match &spec.companion {
+        Some(c) => Some((
+            build_regex(&c.regex).map_err(|e| invalid(format!("companion regex: {e}")))?,
+            c.within_lines,
+        )),
+        None => None,
+    };
+    Ok(Regexes {
+        regex,
+        secret_group,
+        companion,
+    })
+}
+
 fn compile(spec: RuleSpec) -> Result<CompiledRule, SecretScannerError> {
     let invalid = |message: String| RuleSpecError::Invalid {
         id: spec.id.clone(),
         message,
     };
-    let build = |pattern: &str| {
-        regex::bytes::RegexBuilder::new(pattern)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-    };
-    let regex = build(&spec.regex).map_err(|e| invalid(format!("regex does not compile: {e}")))?;
-    let secret_group = regex
-        .capture_names()
-        .position(|n| n == Some("secret"))
-        .ok_or_else(|| invalid("regex needs a named group `(?P<secret>...)`".into()))?;
     let paths = if spec.paths.is_empty() {
         None
     } else {
@@ -172,20 +219,19 @@ fn compile(spec: RuleSpec) -> Result<CompiledRule, SecretScannerError> {
                 .map_err(|e| invalid(format!("path globs: {e}")))?,
         )
     };
-    let companion = match &spec.companion {
-        Some(c) => Some((
-            build(&c.regex).map_err(|e| invalid(format!("companion regex: {e}")))?,
-            c.within_lines,
-        )),
-        None => None,
-    };
-    Ok(CompiledRule {
+    let rule = CompiledRule {
         spec,
-        regex,
-        secret_group,
         paths,
-        companion,
-    })
+        regexes: OnceLock::new(),
+    };
+    // Built-in rules are compiled and exercised by the test suite; a user's rule is checked
+    // now, so a mistake in it is a configuration error instead of a silent non-match.
+    if !rule.spec.builtin
+        && let Err(e) = rule.regexes()
+    {
+        return Err(e.clone().into());
+    }
+    Ok(rule)
 }
 
 /// Offsets of line starts, built once per blob that has a match.
@@ -275,14 +321,17 @@ impl Analyzer for SecretScanner {
             {
                 continue;
             }
-            for caps in rule.regex.captures_iter(data) {
-                let Some(secret) = caps.get(rule.secret_group) else {
+            let Ok(regexes) = rule.regexes() else {
+                continue;
+            };
+            for caps in regexes.regex.captures_iter(data) {
+                let Some(secret) = caps.get(regexes.secret_group) else {
                     continue;
                 };
                 let Some(confidence) = judge(rule, secret.as_bytes()) else {
                     continue;
                 };
-                let confidence = match &rule.companion {
+                let confidence = match &regexes.companion {
                     Some((regex, within)) if confidence < Confidence::High => {
                         let lines = lines.get_or_insert_with(|| Lines::new(data));
                         let (line, _) = lines.position(secret.start());

@@ -59,6 +59,9 @@ pub struct RuleSpec {
     /// Family (file stem for built-ins, `custom` for config rules).
     #[serde(skip)]
     pub family: String,
+    /// Shipped with rampart (and so compiled and tested by its test suite).
+    #[serde(skip)]
+    pub builtin: bool,
 }
 
 fn default_true() -> bool {
@@ -133,11 +136,11 @@ impl RuleFile {
 pub fn builtin_rules() -> Result<Vec<RuleSpec>, RuleSpecError> {
     let mut rules = Vec::new();
     for (family, text) in BUILTIN_RULE_FILES {
-        rules.extend(RuleFile::parse(
-            &format!("rules/{family}.toml"),
-            family,
-            text,
-        )?);
+        let parsed = RuleFile::parse(&format!("rules/{family}.toml"), family, text)?;
+        rules.extend(parsed.into_iter().map(|mut rule| {
+            rule.builtin = true;
+            rule
+        }));
     }
     Ok(rules)
 }
