@@ -6,6 +6,7 @@
 mod base64;
 mod matcher;
 mod placeholder;
+mod prefilter;
 mod rule;
 mod validate;
 

@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use rampart_core::{
     Analyzer, Blob, Confidence, Finding, FindingKind, Location, RuleMeta, fingerprint,
@@ -12,6 +11,7 @@ use rampart_core::{
 use regex::bytes::Regex;
 
 use crate::placeholder::is_placeholder;
+use crate::prefilter::KeywordFilter;
 use crate::rule::{RuleSpec, RuleSpecError};
 use crate::{Validator, redact};
 
@@ -51,7 +51,7 @@ impl CompiledRule {
 /// Finds secrets in blobs with a set of compiled rules. Build once, share across threads.
 pub struct SecretScanner {
     rules: Vec<CompiledRule>,
-    prefilter: AhoCorasick,
+    prefilter: KeywordFilter,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
     max_file_size: u64,
@@ -97,10 +97,7 @@ impl SecretScanner {
                 }
             }
         }
-        let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&keywords)
+        let prefilter = KeywordFilter::new(&keywords)
             .map_err(|e| SecretScannerError::Prefilter(e.to_string()))?;
         Ok(SecretScanner {
             rules: compiled,
@@ -140,17 +137,15 @@ impl SecretScanner {
     fn candidate_rules(&self, data: &[u8]) -> Vec<usize> {
         let mut hit = vec![false; self.rules.len()];
         let mut remaining = self.rules.len();
-        for m in self.prefilter.find_overlapping_iter(data) {
-            for &rule in &self.keyword_rules[m.pattern().as_usize()] {
+        self.prefilter.find(data, |keyword| {
+            for &rule in &self.keyword_rules[keyword] {
                 if !hit[rule] {
                     hit[rule] = true;
                     remaining -= 1;
                 }
             }
-            if remaining == 0 {
-                break;
-            }
-        }
+            remaining > 0
+        });
         hit.iter()
             .enumerate()
             .filter_map(|(i, h)| h.then_some(i))
