@@ -211,7 +211,7 @@ mod tests {
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
-                if state % 29 == 0 {
+                if state.is_multiple_of(29) {
                     let k = &keywords[(state as usize / 29) % keywords.len()];
                     text.extend_from_slice(k.to_ascii_uppercase().as_bytes());
                 } else {
