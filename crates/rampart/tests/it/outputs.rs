@@ -217,3 +217,21 @@ fn json_report_validates_against_the_published_schema() {
         errors.join("\n")
     );
 }
+
+#[test]
+fn colours_only_when_forced_and_no_progress_noise_when_piped() {
+    let tree = tree_with_findings();
+    let plain = tree.rampart(&["scan", "."]);
+    assert!(plain.stderr.is_empty(), "stderr: {}", stderr(&plain));
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let coloured = std::process::Command::new(env!("CARGO_BIN_EXE_rampart"))
+        .args(["scan", "."])
+        .current_dir(tree.path())
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let text = stdout(&coloured);
+    // HIGH is red (SGR 31).
+    assert!(text.contains("\u{1b}[31mHIGH"), "{text:?}");
+}
