@@ -12,8 +12,8 @@ use regex::bytes::Regex;
 
 use crate::placeholder::is_placeholder;
 use crate::prefilter::KeywordFilter;
+use crate::redact;
 use crate::rule::{RuleSpec, RuleSpecError};
-use crate::{Validator, redact};
 
 /// A secret scanner that cannot be built from its rules.
 #[derive(Debug, thiserror::Error)]
@@ -420,25 +420,21 @@ fn judge(rule: &CompiledRule, secret: &[u8]) -> Option<Confidence> {
     }
     match spec.validate {
         None => Some(spec.confidence),
-        Some(validator) => {
-            let passed = text.is_some_and(|t| validator.check(t));
-            if passed {
-                Some(Confidence::High)
-            } else if Validator::drops_on_failure(validator) {
-                None
-            } else {
-                Some(Confidence::Low)
-            }
-        }
+        Some(validator) => text
+            .is_some_and(|t| validator.check(t))
+            .then_some(Confidence::High),
     }
 }
 
 /// Where several rules matched overlapping text (a generic `password=` rule and a specific
-/// token rule, say), keep only the most confident, most severe, earliest-defined one.
+/// token rule, say), keep only the most specific, most confident, most severe,
+/// earliest-defined one.
 fn keep_most_specific(mut found: Vec<Candidate>, rules: &[CompiledRule]) -> Vec<Candidate> {
     found.sort_by_key(|c| (c.start, c.end, c.rule));
+    // A provider-specific rule always beats a generic one: it names what leaked.
     let rank = |c: &Candidate| {
         (
+            rules[c.rule].spec.family != "generic",
             c.confidence,
             rules[c.rule].spec.severity,
             std::cmp::Reverse(c.rule),

@@ -45,8 +45,22 @@ const MARKERS: &[&str] = &[
     "here_",
 ];
 
+/// Credentials published in vendors' own documentation and tools, found in countless
+/// READMEs and test suites; they grant nothing.
+const PUBLISHED_SAMPLES: &[&str] = &[
+    // Signature of the HS256 sample token on jwt.io ("John Doe").
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // Account key of Azurite / the Azure storage emulator (devstoreaccount1).
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    // Stripe's documented publishable/secret test keys from its API reference.
+    "4eC39HqLyjWDarjtT1zdp7dc",
+];
+
 /// Whether `secret` looks like a placeholder rather than a credential.
 pub fn is_placeholder(secret: &str) -> bool {
+    if PUBLISHED_SAMPLES.iter().any(|s| secret.contains(s)) {
+        return true;
+    }
     let lower = secret.to_ascii_lowercase();
     if MARKERS.iter().any(|m| lower.contains(m)) {
         return true;
@@ -98,6 +112,7 @@ mod tests {
             "your-api-key-here",
             "00000000000000000000",
             "{{ .Values.password }}",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         ] {
             assert!(is_placeholder(p), "{p} should be a placeholder");
         }
@@ -106,7 +121,7 @@ mod tests {
     #[test]
     fn keeps_random_looking_values() {
         for s in [
-            "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "sk_test_9fL2mQ7xR4vN8kT1zB6wC3yH",
             "Zq8#pL2!vR9@",
             "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
         ] {

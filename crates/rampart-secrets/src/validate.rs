@@ -1,6 +1,6 @@
 //! Checks that confirm a match has the structure its format promises (check digits, decodable
-//! parts). They raise confidence when they pass; what happens when they fail depends on how
-//! certain the check is (see [`Validator::drops_on_failure`]).
+//! parts). A match that passes is reported with high confidence; one that fails is not a
+//! credential of that format (a live token always carries a valid checksum) and is dropped.
 
 use serde::Deserialize;
 
@@ -36,33 +36,39 @@ impl Validator {
                 .is_some_and(|v| v.is_object()),
         }
     }
-
-    /// Structural checks (is it a JWT at all? a card number at all?) reject the match outright;
-    /// check digits only lower confidence, since a mistyped or truncated token can still be live.
-    pub fn drops_on_failure(self) -> bool {
-        matches!(
-            self,
-            Validator::Luhn | Validator::Jwt | Validator::Base64Json
-        )
-    }
 }
 
+/// The same alphabet with the cases swapped, as some base62 libraries order it.
+const BASE62_LOWER_FIRST: &[u8; 62] =
+    b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 /// Split `prefix_random_checksum` at its last `_` and check the trailing 6 base62 characters.
+///
+/// Public descriptions of the scheme agree on CRC32 and a zero-padded 6-character base62
+/// suffix but differ on whether the prefix is hashed and on the alphabet's case order, so
+/// every combination is accepted (a random string passes by chance with p = 4/62^6).
 fn base62_crc32_ok(secret: &str) -> bool {
     let Some((_, body)) = secret.rsplit_once('_') else {
         return false;
     };
-    if body.len() <= 6 || !body.is_ascii() {
+    if body.len() <= 6 || !secret.is_ascii() {
         return false;
     }
-    let (random, checksum) = body.split_at(body.len() - 6);
-    base62_6(crc32fast::hash(random.as_bytes())) == checksum.as_bytes()
+    let checksum = &body.as_bytes()[body.len() - 6..];
+    let without_checksum = &secret[..secret.len() - 6];
+    let random = &body[..body.len() - 6];
+    [random, without_checksum].iter().any(|hashed| {
+        let crc = crc32fast::hash(hashed.as_bytes());
+        [BASE62, BASE62_LOWER_FIRST]
+            .iter()
+            .any(|alphabet| base62_6(crc, alphabet) == checksum)
+    })
 }
 
-fn base62_6(mut value: u32) -> [u8; 6] {
+fn base62_6(mut value: u32, alphabet: &[u8; 62]) -> [u8; 6] {
     let mut out = [b'0'; 6];
     for slot in out.iter_mut().rev() {
-        *slot = BASE62[(value % 62) as usize];
+        *slot = alphabet[(value % 62) as usize];
         value /= 62;
     }
     out
@@ -109,7 +115,7 @@ mod tests {
     use super::*;
 
     fn github_token(prefix: &str, random: &str) -> String {
-        let sum = base62_6(crc32fast::hash(random.as_bytes()));
+        let sum = base62_6(crc32fast::hash(random.as_bytes()), BASE62);
         format!("{prefix}_{random}{}", std::str::from_utf8(&sum).unwrap())
     }
 
@@ -127,10 +133,27 @@ mod tests {
 
     #[test]
     fn base62_encoding_is_zero_padded() {
-        assert_eq!(&base62_6(0), b"000000");
-        assert_eq!(&base62_6(61), b"00000z");
-        assert_eq!(&base62_6(62), b"000010");
-        assert_eq!(&base62_6(u32::MAX), b"4gfFC3");
+        assert_eq!(&base62_6(0, BASE62), b"000000");
+        assert_eq!(&base62_6(61, BASE62), b"00000z");
+        assert_eq!(&base62_6(62, BASE62), b"000010");
+        assert_eq!(&base62_6(u32::MAX, BASE62), b"4gfFC3");
+    }
+
+    #[test]
+    fn npm_documented_sample_token_checks_out() {
+        // The dummy token npm used to announce the format, and the same with one char changed.
+        assert!(Validator::NpmCrc32.check("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"));
+        assert!(!Validator::NpmCrc32.check("npm_qkJaB6MffYVzZXWqmcoF49yrUxP3wg0LsakP"));
+    }
+
+    #[test]
+    fn npm_checksum_variant_with_the_prefix_hashed_is_accepted() {
+        // CRC32 over the whole `npm_...` body, the variant some npm descriptions give.
+        let body = "npm_1234567890abcdefghijklmnopqrstuv";
+        let sum = base62_6(crc32fast::hash(body.as_bytes()), BASE62);
+        let token = format!("{body}{}", std::str::from_utf8(&sum).unwrap());
+        assert!(Validator::NpmCrc32.check(&token));
+        assert!(!Validator::NpmCrc32.check(&format!("{body}000000")));
     }
 
     #[test]
