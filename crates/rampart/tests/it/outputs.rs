@@ -61,14 +61,7 @@ fn sarif_validates_against_the_official_schema_and_has_what_github_reads() {
     let tree = tree_with_findings();
     let out = tree.rampart(&["scan", "--format", "sarif", "."]);
     let sarif: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
-    let schema: Value =
-        serde_json::from_str(include_str!("../fixtures/sarif-schema-2.1.0.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&sarif)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
+    assert_matches_schema(include_str!("../fixtures/sarif-schema-2.1.0.json"), &sarif);
 
     let run = &sarif["runs"][0];
     let rule = &run["tool"]["driver"]["rules"][0];
@@ -183,16 +176,7 @@ fn table_groups_by_file_and_summarises() {
 #[test]
 fn json_schema_doc_is_current() {
     let out = rampart_in(std::path::Path::new("."), &["schema"]);
-    let generated = stdout(&out);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/json-schema.json");
-    if std::env::var_os("RAMPART_BLESS").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/json-schema.json is stale; regenerate with `RAMPART_BLESS=1 cargo test -p rampart json_schema_doc`"
-    );
+    assert_doc_current("docs/json-schema.json", &stdout(&out), "json_schema_doc");
 }
 
 #[test]
@@ -204,18 +188,7 @@ fn json_report_validates_against_the_published_schema() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["errors"].as_array().unwrap().len(), 1);
     assert_eq!(report["warnings"].as_array().unwrap().len(), 1);
-    let schema: Value =
-        serde_json::from_str(include_str!("../../../../docs/json-schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&report)
-        .map(|e| format!("{e} at {}", e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "report does not match docs/json-schema.json:\n{}",
-        errors.join("\n")
-    );
+    assert_matches_schema(include_str!("../../../../docs/json-schema.json"), &report);
 }
 
 #[test]

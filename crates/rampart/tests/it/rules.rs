@@ -42,14 +42,5 @@ fn list_and_explain_builtin_rules() {
 #[test]
 fn rules_doc_is_current() {
     let out = rampart_in(std::path::Path::new("."), &["rules", "docs"]);
-    let generated = stdout(&out);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md");
-    if std::env::var_os("RAMPART_BLESS").is_some() {
-        std::fs::write(path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/rules.md is stale; regenerate with `RAMPART_BLESS=1 cargo test -p rampart rules_doc`"
-    );
+    assert_doc_current("docs/rules.md", &stdout(&out), "rules_doc");
 }

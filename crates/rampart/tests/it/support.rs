@@ -128,3 +128,34 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Assert that `instance` validates against the JSON Schema text `schema`.
+pub fn assert_matches_schema(schema: &str, instance: &Value) {
+    let schema: Value = serde_json::from_str(schema).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "does not match the schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// Assert that the committed generated file `rel` (from the repo root) equals `generated`;
+/// with `RAMPART_BLESS=1` rewrite it first. `test` names the test that regenerates it.
+pub fn assert_doc_current(rel: &str, generated: &str, test: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel);
+    if std::env::var_os("RAMPART_BLESS").is_some() {
+        std::fs::write(&path, generated).expect("write generated doc");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{rel} is stale; regenerate with `RAMPART_BLESS=1 cargo test -p rampart {test}`"
+    );
+}
