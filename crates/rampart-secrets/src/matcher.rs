@@ -54,6 +54,8 @@ pub struct SecretScanner {
     prefilter: KeywordFilter,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
+    /// Rules that have no keywords (and therefore have `paths`).
+    keywordless_rules: Vec<usize>,
     max_file_size: u64,
 }
 
@@ -99,10 +101,14 @@ impl SecretScanner {
         }
         let prefilter = KeywordFilter::new(&keywords)
             .map_err(|e| SecretScannerError::Prefilter(e.to_string()))?;
+        let keywordless_rules = (0..compiled.len())
+            .filter(|&i| compiled[i].spec.keywords.is_empty())
+            .collect();
         Ok(SecretScanner {
             rules: compiled,
             prefilter,
             keyword_rules,
+            keywordless_rules,
             max_file_size,
         })
     }
@@ -134,9 +140,21 @@ impl SecretScanner {
         out
     }
 
-    fn candidate_rules(&self, data: &[u8]) -> Vec<usize> {
+    fn candidate_rules(&self, path: &str, data: &[u8]) -> Vec<usize> {
         let mut hit = vec![false; self.rules.len()];
         let mut remaining = self.rules.len();
+        // Rules without keywords are whole-file formats (`config/master.key`): their paths
+        // alone make them candidates.
+        for &rule in &self.keywordless_rules {
+            if self.rules[rule]
+                .paths
+                .as_ref()
+                .is_some_and(|paths| paths.is_match(path))
+            {
+                hit[rule] = true;
+                remaining -= 1;
+            }
+        }
         self.prefilter.find(data, |keyword| {
             for &rule in &self.keyword_rules[keyword] {
                 if !hit[rule] {
@@ -303,7 +321,7 @@ impl Analyzer for SecretScanner {
 
     fn analyze(&self, blob: &Blob<'_>, findings: &mut Vec<Finding>) {
         let data = blob.data;
-        let candidates = self.candidate_rules(data);
+        let candidates = self.candidate_rules(blob.path, data);
         if candidates.is_empty() {
             return;
         }

@@ -164,9 +164,13 @@ impl RuleSpec {
                 "ids are kebab-case: lowercase letters, digits and `-`".into(),
             ));
         }
-        if self.keywords.is_empty() || self.keywords.iter().any(|k| k.trim().is_empty()) {
+        if self.keywords.iter().any(|k| k.trim().is_empty()) {
+            return Err(invalid("keywords must not be empty strings".into()));
+        }
+        if self.keywords.is_empty() && self.paths.is_empty() {
             return Err(invalid(
-                "needs at least one non-empty keyword (the prefilter runs a rule only where one occurs)"
+                "needs at least one keyword (the prefilter runs a rule only where one occurs), \
+                 or `paths` that limit it to certain files"
                     .into(),
             ));
         }
