@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -79,12 +80,23 @@ pub struct EngineOutput {
 pub struct Engine {
     analyzers: Vec<Box<dyn Analyzer>>,
     options: EngineOptions,
+    /// Every rule id the analyzers can report (lowercase), to read inline ignore comments.
+    rule_ids: HashSet<String>,
 }
 
 impl Engine {
     /// An engine over the given analyzers.
     pub fn new(analyzers: Vec<Box<dyn Analyzer>>, options: EngineOptions) -> Engine {
-        Engine { analyzers, options }
+        let rule_ids = analyzers
+            .iter()
+            .flat_map(|a| a.rules())
+            .map(|r| r.id.to_ascii_lowercase())
+            .collect();
+        Engine {
+            analyzers,
+            options,
+            rule_ids,
+        }
     }
 
     /// The analyzers this engine runs.
@@ -203,9 +215,9 @@ impl RunState<'_> {
             let before = found.len();
             found.retain(|f| {
                 let index = (f.location.start_line as usize).wrapping_sub(1);
-                !lines
-                    .get(index)
-                    .is_some_and(|line| inline_ignore_applies(line, &f.rule_id))
+                !lines.get(index).is_some_and(|line| {
+                    inline_ignore_applies(line, &f.rule_id, |id| self.engine.rule_ids.contains(id))
+                })
             });
             let dropped = (before - found.len()) as u64;
             self.inline_suppressed.fetch_add(dropped, Ordering::Relaxed);

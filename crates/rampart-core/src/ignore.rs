@@ -16,9 +16,11 @@ pub fn has_inline_marker(data: &[u8]) -> bool {
 
 /// Whether the line `text` carries a `rampart:ignore` comment covering `rule_id`.
 ///
-/// `rampart:ignore` alone covers every rule; `rampart:ignore ID[,ID...]` only those ids (any
-/// words after the ids are a free-text reason).
-pub fn inline_ignore_applies(text: &[u8], rule_id: &str) -> bool {
+/// `rampart:ignore` alone covers every rule; `rampart:ignore ID[,ID...]` only those ids, and
+/// any words after them are a free-text reason. A first word that names no known rule
+/// (`is_rule` says which names are rules) is the start of a reason, so
+/// `rampart:ignore test data` covers every rule rather than a rule called `test`.
+pub fn inline_ignore_applies(text: &[u8], rule_id: &str, is_rule: impl Fn(&str) -> bool) -> bool {
     let mut rest = text;
     while let Some(pos) = find(rest, INLINE_MARKER) {
         let after = &rest[pos + INLINE_MARKER.len()..];
@@ -27,12 +29,10 @@ pub fn inline_ignore_applies(text: &[u8], rule_id: &str) -> bool {
             .first()
             .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'-'));
         if boundary {
-            let ids = first_word(after);
-            if ids.is_empty()
-                || ids
-                    .split(|b| *b == b',')
-                    .any(|id| id.eq_ignore_ascii_case(rule_id.as_bytes()))
-            {
+            let word = String::from_utf8_lossy(first_word(after)).to_ascii_lowercase();
+            let mut ids = word.split(',').filter(|id| !id.is_empty()).peekable();
+            let names_rules = ids.peek().is_some() && word.split(',').any(&is_rule);
+            if !names_rules || ids.any(|id| id == rule_id.to_ascii_lowercase()) {
                 return true;
             }
         }
@@ -344,17 +344,34 @@ mod tests {
 
     #[test]
     fn inline_marker_covers_all_or_named_rules() {
+        let known = |id: &str| ["rule-a", "rule-b", "rule-c", "r"].contains(&id);
         assert!(inline_ignore_applies(
             b"key = 1 # rampart:ignore",
-            "anything"
+            "anything",
+            known
         ));
         let named = b"b = 2 // rampart:ignore rule-a,rule-b test data";
-        assert!(inline_ignore_applies(named, "rule-b"));
-        assert!(!inline_ignore_applies(named, "rule-c"));
-        assert!(!inline_ignore_applies(b"a", "rule-a"));
-        assert!(!inline_ignore_applies(b"x # rampart:ignored", "r"));
-        assert!(inline_ignore_applies(b"x <!-- rampart:ignore -->", "r"));
-        assert!(inline_ignore_applies(b"x /* rampart:ignore */", "r"));
+        assert!(inline_ignore_applies(named, "rule-b", known));
+        assert!(!inline_ignore_applies(named, "rule-c", known));
+        assert!(!inline_ignore_applies(b"a", "rule-a", known));
+        assert!(!inline_ignore_applies(b"x # rampart:ignored", "r", known));
+        assert!(inline_ignore_applies(
+            b"x <!-- rampart:ignore -->",
+            "r",
+            known
+        ));
+        assert!(inline_ignore_applies(b"x /* rampart:ignore */", "r", known));
+        // Not a rule name: a reason, so every rule on the line is covered.
+        assert!(inline_ignore_applies(
+            b"x # rampart:ignore test data",
+            "rule-c",
+            known
+        ));
+        assert!(inline_ignore_applies(
+            b"x # rampart:ignore RULE-A",
+            "rule-a",
+            known
+        ));
         assert!(has_inline_marker(b"a\nb # rampart:ignore\n"));
         assert!(!has_inline_marker(b"a\nb # rampart\n"));
     }

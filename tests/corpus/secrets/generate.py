@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generate rampart's labelled secret-detection quality corpus.
 
-    python3 tests/corpus/secrets/generate.py [--check]
+    python3 tests/corpus/secrets/generate.py [--check] [--seed SEED --out DIR]
 
 Writes `files/` (a fake multi-service repository) and `labels.json` next to this script.
 Python 3 stdlib only; every value comes from `random.Random` seeded with a fixed string (one
 stream per file, so editing one file does not reshuffle the others), so two runs produce
 byte-identical output. `--check` regenerates into a temporary directory and fails if the
-result differs from what is on disk.
+result differs from what is on disk. `--seed SEED --out DIR` writes a held-out variant (same
+templates, fresh values) to DIR instead: use it to check that the rules were not fitted to the
+committed values (scripts/bench-secrets quality --seed SEED).
 
 Every credential here is synthetic: format-valid (right prefix, length, alphabet, checksum;
 keys and crypt hashes are real and parse) but generated from a public seed, so none of them
@@ -18,6 +20,8 @@ labels.json is a list of objects:
     path      file path relative to files/
     line      1-based line where the item starts (PEM: the BEGIN line)
     end_line  last line of the item (== line for single-line items)
+    match_from (optional) first line a finding may start on to count for the item, when it is
+              before `line`: the `key: |` line introducing a YAML block-scalar value
     family    secret family (cloud, vcs, registry, saas, private-key, jwt, url-credentials,
               framework, password-hash, generic) or "bait"
     kind      "secret" or "bait"
@@ -37,6 +41,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the corpus directory
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_crypto import (  # noqa: E402
     EcKey,
@@ -229,7 +234,7 @@ class Doc:
         self.lines.extend(text.split("\n"))
         return self
 
-    def _mark(self, text, kind, family, note, target=None):
+    def _mark(self, text, kind, family, note, target=None, key_line=False):
         start = len(self.lines) + 1
         self(text)
         label = {
@@ -239,17 +244,21 @@ class Doc:
             "family": family,
             "kind": kind,
         }
+        if key_line:
+            # The value is a YAML block scalar: the `key: |` line just above introduces it, and
+            # a finding reported there (as YAML-aware scanners do) is about this item.
+            label["match_from"] = start - 1
         if target:
             label["target"] = target
         label["note"] = note
         self.labels.append(label)
         return self
 
-    def secret(self, text, family, note):
-        return self._mark(text, "secret", family, note)
+    def secret(self, text, family, note, key_line=False):
+        return self._mark(text, "secret", family, note, key_line=key_line)
 
-    def bait(self, text, target, note):
-        return self._mark(text, "bait", "bait", note, target)
+    def bait(self, text, target, note, key_line=False):
+        return self._mark(text, "bait", "bait", note, target, key_line=key_line)
 
 
 class Corpus:
@@ -371,7 +380,7 @@ def cloud(c, k):
     d = c.doc("deploy/k8s/gcp-credentials.yaml")
     d("apiVersion: v1\nkind: Secret\nmetadata:\n  name: gcp-credentials\n  namespace: data\ntype: Opaque\nstringData:\n  key.json: |")
     body = "\n".join("    " + line for line in sa_json(k.rsa[1], "helios-data-204411", "airflow-worker").split("\n"))
-    d.secret(body, "cloud", "GCP service-account key JSON (k8s Secret stringData)")
+    d.secret(body, "cloud", "GCP service-account key JSON (k8s Secret stringData)", key_line=True)
 
     d = c.doc("web/src/firebase.js")
     d('import { initializeApp } from "firebase/app";\nimport { getAuth } from "firebase/auth";\n\nconst firebaseConfig = {')
@@ -688,13 +697,13 @@ def private_keys(c, k):
     d = c.doc("deploy/k8s/ingress-tls.yaml")
     cert = pem("CERTIFICATE", self_signed_cert(k.rsa[7], r, "api.helios-labs.io"))
     d("apiVersion: v1\nkind: Secret\nmetadata:\n  name: api-tls\n  namespace: ingress\ntype: kubernetes.io/tls\nstringData:\n  tls.crt: |")
-    d.bait("\n".join("    " + x for x in cert.split("\n")), "private-key", "certificate in k8s TLS secret")
+    d.bait("\n".join("    " + x for x in cert.split("\n")), "private-key", "certificate in k8s TLS secret", key_line=True)
     d("  tls.key: |")
-    d.secret("\n".join("    " + x for x in pem("RSA PRIVATE KEY", k.rsa[7].pkcs1()).split("\n")), "private-key", "RSA PEM in YAML block scalar")
+    d.secret("\n".join("    " + x for x in pem("RSA PRIVATE KEY", k.rsa[7].pkcs1()).split("\n")), "private-key", "RSA PEM in YAML block scalar", key_line=True)
 
     d = c.doc("ansible/group_vars/bastion.yml")
     d("bastion_user: ops\nbastion_port: 22\nbastion_ssh_private_key: |")
-    d.secret("\n".join("  " + x for x in k.ed[1].openssh_private(r, "ansible@bastion").split("\n")), "private-key", "OpenSSH key in Ansible vars")
+    d.secret("\n".join("  " + x for x in k.ed[1].openssh_private(r, "ansible@bastion").split("\n")), "private-key", "OpenSSH key in Ansible vars", key_line=True)
     d("bastion_allowed_cidrs:\n  - 10.20.0.0/16")
 
     d = c.doc("deploy/nginx/bundle.pem")
@@ -1372,7 +1381,17 @@ def bait_web_assets(c):
 
 
 def main():
-    check = "--check" in sys.argv[1:]
+    global SEED
+    argv = sys.argv[1:]
+    check = "--check" in argv
+    out = HERE
+    if "--seed" in argv:
+        SEED = argv[argv.index("--seed") + 1]
+        if "--out" not in argv:
+            raise SystemExit("--seed needs --out DIR (the committed corpus uses the default seed)")
+    if "--out" in argv:
+        out = Path(argv[argv.index("--out") + 1])
+        out.mkdir(parents=True, exist_ok=True)
     c = Corpus()
     k = Keys()
     cloud(c, k)
@@ -1405,11 +1424,11 @@ def main():
             print("corpus up to date")
             return 0
 
-    labels = c.write(HERE)
+    labels = c.write(out)
     fams = {}
     for lab in labels:
         fams[lab["family"]] = fams.get(lab["family"], 0) + 1
-    size = sum(p.stat().st_size for p in (HERE / "files").rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in (out / "files").rglob("*") if p.is_file())
     print(f"wrote {len(c.docs)} files ({size} bytes), {len(labels)} labels: " + ", ".join(f"{f}={n}" for f, n in sorted(fams.items())))
     return 0
 
