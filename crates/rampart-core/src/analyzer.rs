@@ -1,4 +1,4 @@
-use crate::{Finding, RuleMeta};
+use crate::{Finding, Package, RuleMeta, ScanError};
 
 /// Where a blob's bytes came from, beyond its path.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,9 +35,24 @@ pub trait Analyzer: Send + Sync {
         false
     }
 
-    /// Examine one blob and append findings.
-    fn analyze(&self, blob: &Blob<'_>, findings: &mut Vec<Finding>);
+    /// Examine one blob and add what it holds to `out`.
+    fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted);
+
+    /// Called once after the walk, for analyzers that combine several files (a lockfile with
+    /// its manifest, OS packages with `os-release`).
+    fn finish(&self, _out: &mut Emitted) {}
 
     /// Metadata of every rule this analyzer can report.
     fn rules(&self) -> Vec<RuleMeta>;
+}
+
+/// What analyzers produce: findings, packages, and inputs they could not understand.
+#[derive(Debug, Default)]
+pub struct Emitted {
+    /// Problems found.
+    pub findings: Vec<Finding>,
+    /// Packages found (inventory).
+    pub packages: Vec<Package>,
+    /// Inputs that could not be parsed; the scan goes on.
+    pub errors: Vec<ScanError>,
 }

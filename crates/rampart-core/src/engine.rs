@@ -3,7 +3,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{
-    Analyzer, Blob, Finding, ScanError, Skipped, Target, has_inline_marker, inline_ignore_applies,
+    Analyzer, Blob, Emitted, Finding, Package, ScanError, Skipped, Target, has_inline_marker,
+    inline_ignore_applies,
 };
 
 /// Something that happened while a [`Source`] walked its target.
@@ -64,6 +65,8 @@ pub struct EngineOptions {
 pub struct EngineOutput {
     /// Findings not suppressed by inline comments.
     pub findings: Vec<Finding>,
+    /// Packages found, sorted and deduplicated.
+    pub packages: Vec<Package>,
     /// Findings suppressed by inline comments.
     pub inline_suppressed: u64,
     /// Inputs that could not be scanned.
@@ -110,6 +113,7 @@ impl Engine {
             engine: self,
             progress,
             findings: Mutex::new(Vec::new()),
+            packages: Mutex::new(Vec::new()),
             errors: Mutex::new(Vec::new()),
             inline_suppressed: AtomicU64::new(0),
             files: AtomicU64::new(0),
@@ -120,13 +124,29 @@ impl Engine {
             unwanted: AtomicU64::new(0),
         };
         source.walk(&state);
+        let mut finished = Emitted::default();
+        for analyzer in &self.analyzers {
+            analyzer.finish(&mut finished);
+        }
+        let mut findings = state
+            .findings
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        findings.append(&mut finished.findings);
+        let mut packages = state
+            .packages
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        packages.append(&mut finished.packages);
+        packages.sort();
+        packages.dedup();
+        let mut errors = state.errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        errors.append(&mut finished.errors);
         EngineOutput {
-            findings: state
-                .findings
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
+            findings,
+            packages,
             inline_suppressed: state.inline_suppressed.into_inner(),
-            errors: state.errors.into_inner().unwrap_or_else(|e| e.into_inner()),
+            errors,
             skipped: Skipped {
                 binary: state.binary.into_inner(),
                 special: state.special.into_inner(),
@@ -143,6 +163,7 @@ struct RunState<'e> {
     engine: &'e Engine,
     progress: &'e dyn Progress,
     findings: Mutex<Vec<Finding>>,
+    packages: Mutex<Vec<Package>>,
     errors: Mutex<Vec<ScanError>>,
     inline_suppressed: AtomicU64,
     files: AtomicU64,
@@ -186,14 +207,14 @@ impl SourceVisitor for RunState<'_> {
 impl RunState<'_> {
     fn analyze(&self, blob: &Blob<'_>) {
         let size = blob.data.len() as u64;
-        let mut found = Vec::new();
+        let mut emitted = Emitted::default();
         let mut analyzed = false;
         for analyzer in &self.engine.analyzers {
             if (blob.is_binary && !analyzer.wants_binary()) || !analyzer.wants(blob.path, size) {
                 continue;
             }
             analyzed = true;
-            analyzer.analyze(blob, &mut found);
+            analyzer.analyze(blob, &mut emitted);
         }
         self.progress.advance(size);
         if !analyzed {
@@ -207,6 +228,18 @@ impl RunState<'_> {
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(size, Ordering::Relaxed);
+        if !emitted.errors.is_empty() {
+            lock(&self.errors).append(&mut emitted.errors);
+        }
+        if !emitted.packages.is_empty() {
+            for package in &mut emitted.packages {
+                if package.layer.is_none() {
+                    package.layer.clone_from(&blob.provenance.layer);
+                }
+            }
+            lock(&self.packages).append(&mut emitted.packages);
+        }
+        let mut found = emitted.findings;
         if found.is_empty() {
             return;
         }

@@ -9,11 +9,12 @@ mod engine;
 mod finding;
 mod gate;
 mod ignore;
+mod package;
 mod report;
 mod rule;
 mod severity;
 
-pub use analyzer::{Analyzer, Blob, Provenance};
+pub use analyzer::{Analyzer, Blob, Emitted, Provenance};
 pub use date::{Date, DateError};
 pub use engine::{
     Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,
@@ -24,6 +25,7 @@ pub use ignore::{
     ExpiredIgnore, IgnoreEntry, IgnoreError, IgnoreFile, IgnoreSet, has_inline_marker,
     inline_ignore_applies,
 };
+pub use package::Package;
 pub use report::{
     Assemble, Report, SCHEMA_VERSION, ScanError, ScanErrorKind, SeverityCounts, Skipped, Summary,
     Target, Tool,

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use globset::{GlobSet, GlobSetBuilder};
 use rampart_core::{
-    Analyzer, Blob, Confidence, Finding, FindingKind, Location, RuleMeta, fingerprint,
+    Analyzer, Blob, Confidence, Emitted, Finding, FindingKind, Location, RuleMeta, fingerprint,
 };
 use regex::bytes::Regex;
 
@@ -135,9 +135,9 @@ impl SecretScanner {
             is_binary: false,
             provenance: &provenance,
         };
-        let mut out = Vec::new();
+        let mut out = Emitted::default();
         self.analyze(&blob, &mut out);
-        out
+        out.findings
     }
 
     fn candidate_rules(&self, path: &str, data: &[u8]) -> Vec<usize> {
@@ -330,7 +330,7 @@ impl Analyzer for SecretScanner {
         size <= self.max_file_size
     }
 
-    fn analyze(&self, blob: &Blob<'_>, findings: &mut Vec<Finding>) {
+    fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted) {
         let data = blob.data;
         let candidates = self.candidate_rules(blob.path, data);
         if candidates.is_empty() {
@@ -387,7 +387,8 @@ impl Analyzer for SecretScanner {
         let lines = lines.get_or_insert_with(|| Lines::new(data));
         for candidate in found {
             let rule = &self.rules[candidate.rule];
-            findings.push(self.finding(rule, blob, lines, &candidate));
+            out.findings
+                .push(self.finding(rule, blob, lines, &candidate));
         }
     }
 
