@@ -25,6 +25,32 @@ impl Date {
         Date::from_days_since_epoch((secs / 86_400) as i64)
     }
 
+    /// `YYYY-MM-DDTHH:MM:SSZ` for `secs` since the Unix epoch (UTC).
+    pub fn rfc3339(secs: u64) -> String {
+        let date = Date::from_days_since_epoch((secs / 86_400) as i64);
+        let rem = secs % 86_400;
+        format!(
+            "{date}T{:02}:{:02}:{:02}Z",
+            rem / 3600,
+            rem % 3600 / 60,
+            rem % 60
+        )
+    }
+
+    /// Now as RFC 3339, or `SOURCE_DATE_EPOCH` when set (reproducible outputs).
+    pub fn now_rfc3339() -> String {
+        let secs = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or_else(|| {
+                SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or(0)
+            });
+        Date::rfc3339(secs)
+    }
+
     // Howard Hinnant's civil-from-days; exact for the proleptic Gregorian calendar.
     fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;
@@ -91,6 +117,12 @@ mod tests {
             Date::from_days_since_epoch(20_781).to_string(),
             "2026-11-24"
         );
+    }
+
+    #[test]
+    fn formats_timestamps() {
+        assert_eq!(Date::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(Date::rfc3339(1_795_500_000), "2026-11-24T06:00:00Z");
     }
 
     #[test]

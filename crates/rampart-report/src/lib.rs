@@ -5,6 +5,7 @@ mod json;
 mod junit;
 mod rules;
 mod sarif;
+pub mod sbom;
 mod table;
 
 use std::io::{self, Write};

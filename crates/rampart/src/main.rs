@@ -3,6 +3,7 @@
 mod config;
 mod progress;
 mod rules;
+mod sbom;
 mod scan;
 
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ struct Cli {
 enum Command {
     /// Scan a target and report findings.
     Scan(scan::ScanArgs),
+    /// Inventory packages and write an SBOM (CycloneDX 1.6, SPDX 2.3) or a table.
+    Sbom(sbom::SbomArgs),
     /// List and explain the built-in rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
+        Command::Sbom(args) => sbom::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Schema => {
             print!("{}", rampart_report::json_schema());

@@ -129,10 +129,30 @@ pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Serves the schemas that CycloneDX's schema references, from the fixtures (never the network).
+struct FixtureSchemas;
+
+impl jsonschema::Retrieve for FixtureSchemas {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let text = match uri.as_str().rsplit('/').next() {
+            Some("spdx.schema.json") => include_str!("../fixtures/spdx.schema.json"),
+            Some("jsf-0.82.schema.json") => include_str!("../fixtures/jsf-0.82.schema.json"),
+            _ => return Err(format!("no fixture for schema {uri}").into()),
+        };
+        Ok(serde_json::from_str(text)?)
+    }
+}
+
 /// Assert that `instance` validates against the JSON Schema text `schema`.
 pub fn assert_matches_schema(schema: &str, instance: &Value) {
     let schema: Value = serde_json::from_str(schema).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let validator = jsonschema::options()
+        .with_retriever(FixtureSchemas)
+        .build(&schema)
+        .expect("schema compiles");
     let errors: Vec<String> = validator
         .iter_errors(instance)
         .map(|e| format!("{e} at {}", e.instance_path()))
