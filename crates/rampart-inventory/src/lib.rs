@@ -4,6 +4,7 @@
 //! [`InventoryAnalyzer`] routes files to them and adds the distro to OS packages at the end.
 
 pub mod lang;
+pub mod license;
 pub mod os;
 pub mod purl;
 

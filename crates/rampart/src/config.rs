@@ -24,6 +24,9 @@ pub struct FileConfig {
     /// Secret scanner settings.
     #[serde(default)]
     pub secret: SecretConfig,
+    /// Licence policy.
+    #[serde(default)]
+    pub license: rampart_inventory::license::LicensePolicy,
 }
 
 /// `[scan]`.

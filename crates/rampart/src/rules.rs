@@ -20,7 +20,7 @@ pub enum RulesCommand {
 
 #[derive(Args)]
 pub struct ListArgs {
-    /// Only rules of this scanner (secret).
+    /// Only rules of this scanner (secret, license).
     #[arg(long)]
     scanner: Option<String>,
     /// Print JSON instead of a table.
@@ -32,7 +32,9 @@ pub struct ListArgs {
 pub fn all_rules() -> Result<Vec<RuleMeta>> {
     let secrets = SecretScanner::new(builtin_rules()?, &[], u64::MAX)
         .context("built-in secret rules are broken")?;
-    Ok(secrets.rules())
+    let mut rules = secrets.rules();
+    rules.extend(rampart_inventory::license::rules());
+    Ok(rules)
 }
 
 /// Run a `rules` subcommand.
@@ -47,7 +49,9 @@ pub fn run(command: RulesCommand) -> Result<u8> {
                         .filter(|r| &r.scanner == scanner)
                         .collect();
                     if s.is_empty() {
-                        bail!("no rules for scanner `{scanner}`; scanners with rules: secret");
+                        bail!(
+                            "no rules for scanner `{scanner}`; scanners with rules: secret, license"
+                        );
                     }
                     s
                 }

@@ -12,6 +12,8 @@ use rampart_core::{
     Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, Severity, Source,
     Tool,
 };
+use rampart_inventory::InventoryAnalyzer;
+use rampart_inventory::license::LicenseFileAnalyzer;
 use rampart_report::{Format, RenderContext, SarifOptions};
 use rampart_secrets::{SecretScanner, builtin_rules};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
@@ -20,9 +22,9 @@ use crate::config::{self, FileConfig, parse_size};
 use crate::progress::Spinner;
 
 /// Scanners that exist in this version.
-const SCANNERS: &[&str] = &["secret"];
+const SCANNERS: &[&str] = &["secret", "license"];
 /// Scanners announced for later versions; naming one is an error that says so.
-const PLANNED_SCANNERS: &[&str] = &["vuln", "license", "misconfig", "malware"];
+const PLANNED_SCANNERS: &[&str] = &["vuln", "misconfig", "malware"];
 /// The ignore file read from the target root.
 const IGNORE_FILE: &str = ".rampartignore";
 /// Default `--max-file-size`.
@@ -46,7 +48,7 @@ pub struct ScanArgs {
     #[arg(default_value = ".", value_name = "TARGET")]
     target: String,
 
-    /// Scanners to run, comma-separated (available: secret). Default: all that apply.
+    /// Scanners to run, comma-separated (available: secret, license). Default: all.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     scanners: Option<Vec<String>>,
 
@@ -226,6 +228,12 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             })?;
         analyzers.push(Box::new(scanner));
     }
+    let license_policy = file_config.license.clone();
+    let license = scanners.iter().any(|s| s == "license");
+    if license {
+        analyzers.push(Box::new(InventoryAnalyzer::new()));
+        analyzers.push(Box::new(LicenseFileAnalyzer::new(license_policy.clone())));
+    }
     let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
 
     let mut excludes = scan_config.exclude.clone();
@@ -246,8 +254,14 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         },
     );
     let spinner = Spinner::new(!args.no_progress);
-    let output = engine.run(&source, &spinner);
+    let mut output = engine.run(&source, &spinner);
     spinner.finish();
+    if license {
+        // Licence findings come from the inventory once the walk is over, like vulnerabilities.
+        output
+            .findings
+            .extend(license_policy.check_packages(&output.packages));
+    }
 
     let report = Assemble {
         tool: Tool {

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rampart` binary on real files in temporary trees.
 
 mod bad_input;
+mod license;
 mod outputs;
 mod rules;
 mod scan;

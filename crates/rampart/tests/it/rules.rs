@@ -34,7 +34,7 @@ fn list_and_explain_builtin_rules() {
     let out = rampart_in(dir, &["rules", "explain", "no-such-rule"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("rampart rules list"));
-    let out = rampart_in(dir, &["rules", "list", "--json"]);
+    let out = rampart_in(dir, &["rules", "list", "--json", "--scanner", "secret"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), rows);
 }
