@@ -30,7 +30,7 @@ pub struct Package {
     /// Source package (Debian `Source:`, RPM source RPM, Alpine origin), for advisory matching.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_name: Option<String>,
-    /// Source package version, when it differs from `version`.
+    /// Source package version (equal to `version` when the database records no other).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_version: Option<String>,
     /// purls of the packages this one depends on, where the lockfile records them.

@@ -643,6 +643,40 @@ pub fn rules() -> Vec<RuleMeta> {
     ]
 }
 
+/// Reads licence files (`LICENSE`, `COPYING`, ...) and reports those the policy flags or that
+/// it cannot recognise.
+pub struct LicenseFileAnalyzer {
+    policy: LicensePolicy,
+}
+
+impl LicenseFileAnalyzer {
+    /// An analyzer applying `policy`.
+    pub fn new(policy: LicensePolicy) -> LicenseFileAnalyzer {
+        LicenseFileAnalyzer { policy }
+    }
+}
+
+impl rampart_core::Analyzer for LicenseFileAnalyzer {
+    fn scanner(&self) -> &'static str {
+        "license"
+    }
+
+    fn wants(&self, path: &str, size: u64) -> bool {
+        size <= 1 << 20 && is_license_file(path)
+    }
+
+    fn analyze(&self, blob: &rampart_core::Blob<'_>, out: &mut rampart_core::Emitted) {
+        let text = String::from_utf8_lossy(blob.data);
+        if let Some(finding) = check_license_file(&self.policy, blob.path, &text) {
+            out.findings.push(finding);
+        }
+    }
+
+    fn rules(&self) -> Vec<RuleMeta> {
+        rules()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -711,39 +745,5 @@ mod tests {
         assert_eq!(strict.judge("MIT").map(|v| v.0), Some(RULE_DENIED));
         assert_eq!(strict.judge("GPL-2.0-only").map(|v| v.0), Some(RULE_DENIED));
         assert!(strict.judge("LGPL-2.1-only").is_none());
-    }
-}
-
-/// Reads licence files (`LICENSE`, `COPYING`, ...) and reports those the policy flags or that
-/// it cannot recognise.
-pub struct LicenseFileAnalyzer {
-    policy: LicensePolicy,
-}
-
-impl LicenseFileAnalyzer {
-    /// An analyzer applying `policy`.
-    pub fn new(policy: LicensePolicy) -> LicenseFileAnalyzer {
-        LicenseFileAnalyzer { policy }
-    }
-}
-
-impl rampart_core::Analyzer for LicenseFileAnalyzer {
-    fn scanner(&self) -> &'static str {
-        "license"
-    }
-
-    fn wants(&self, path: &str, size: u64) -> bool {
-        size <= 1 << 20 && is_license_file(path)
-    }
-
-    fn analyze(&self, blob: &rampart_core::Blob<'_>, out: &mut rampart_core::Emitted) {
-        let text = String::from_utf8_lossy(blob.data);
-        if let Some(finding) = check_license_file(&self.policy, blob.path, &text) {
-            out.findings.push(finding);
-        }
-    }
-
-    fn rules(&self) -> Vec<RuleMeta> {
-        rules()
     }
 }
