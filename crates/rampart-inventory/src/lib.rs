@@ -7,6 +7,7 @@ pub mod lang;
 pub mod license;
 pub mod os;
 pub mod purl;
+pub mod sbom_input;
 
 use std::sync::Mutex;
 

@@ -45,6 +45,7 @@ impl Default for FsOptions {
 /// A directory tree (or one file) on the local filesystem.
 pub struct FsSource {
     root: PathBuf,
+    kind: &'static str,
     name: String,
     options: FsOptions,
     excludes: Gitignore,
@@ -81,10 +82,17 @@ impl FsSource {
         })?;
         Ok(FsSource {
             root,
+            kind: "dir",
             name: path.to_string(),
             options,
             excludes,
         })
+    }
+
+    /// Report the target as `kind` (e.g. `sbom` for an SBOM file read through the filesystem).
+    pub fn with_kind(mut self, kind: &'static str) -> FsSource {
+        self.kind = kind;
+        self
     }
 
     fn relative(&self, path: &Path) -> String {
@@ -218,7 +226,7 @@ pub fn human_size(bytes: u64) -> String {
 impl Source for FsSource {
     fn target(&self) -> Target {
         Target {
-            kind: "dir".into(),
+            kind: self.kind.into(),
             name: self.name.clone(),
         }
     }

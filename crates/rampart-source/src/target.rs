@@ -6,6 +6,8 @@ use std::str::FromStr;
 pub enum TargetSpec {
     /// A directory (or a single file) on the local filesystem.
     Dir(String),
+    /// A CycloneDX or SPDX JSON file whose packages are the inventory.
+    Sbom(String),
 }
 
 /// A target string that names no known or supported kind.
@@ -48,6 +50,12 @@ impl FromStr for TargetSpec {
             }
             return Ok(TargetSpec::Dir(path.to_string()));
         }
+        if let Some(path) = s.strip_prefix("sbom:") {
+            if path.is_empty() {
+                return Err(TargetError::Empty);
+            }
+            return Ok(TargetSpec::Sbom(path.to_string()));
+        }
         if let Some((scheme, _)) = s.split_once(':')
             && PLANNED_SCHEMES.contains(&scheme)
         {
@@ -64,6 +72,7 @@ impl TargetSpec {
     pub fn kind(&self) -> &'static str {
         match self {
             TargetSpec::Dir(_) => "dir",
+            TargetSpec::Sbom(_) => "sbom",
         }
     }
 }
@@ -71,7 +80,7 @@ impl TargetSpec {
 impl fmt::Display for TargetSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TargetSpec::Dir(path) => f.write_str(path),
+            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => f.write_str(path),
         }
     }
 }
@@ -103,6 +112,19 @@ mod tests {
             "{err}"
         );
         assert!("dir:".parse::<TargetSpec>().is_err());
+        assert_eq!(
+            "sbom:bom.json".parse::<TargetSpec>().unwrap(),
+            TargetSpec::Sbom("bom.json".into())
+        );
         assert!("".parse::<TargetSpec>().is_err());
+    }
+}
+
+impl TargetSpec {
+    /// The local path the target names.
+    pub fn path(&self) -> &str {
+        match self {
+            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => path,
+        }
     }
 }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use rampart_core::{Analyzer, Date, Engine, EngineOptions, IgnoreFile, Source, Tool};
 use rampart_inventory::InventoryAnalyzer;
+use rampart_inventory::sbom_input::SbomInputAnalyzer;
 use rampart_report::sbom::{self, Inventory};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
 
@@ -26,7 +27,7 @@ Examples:
 Set SOURCE_DATE_EPOCH for a reproducible timestamp. Exit code 3 with --strict when a file
 could not be parsed (the rest is still inventoried).")]
 pub struct SbomArgs {
-    /// What to inventory: a path, or `dir:PATH`.
+    /// What to inventory: a path, `dir:PATH`, or `sbom:FILE` (CycloneDX/SPDX JSON to convert).
     #[arg(default_value = ".", value_name = "TARGET")]
     target: String,
 
@@ -72,7 +73,7 @@ fn parse_format(name: &str) -> Result<SbomFormat> {
 pub fn run(args: SbomArgs) -> Result<u8> {
     let format = parse_format(&args.format)?;
     let target: TargetSpec = args.target.parse()?;
-    let TargetSpec::Dir(path) = &target;
+    let path = target.path();
     let root = Path::new(path);
     let ignore_path = root.join(".rampartignore");
     let excludes = if root.is_dir() && ignore_path.is_file() {
@@ -90,8 +91,13 @@ pub fn run(args: SbomArgs) -> Result<u8> {
             respect_gitignore: !args.no_gitignore,
             threads: 0,
         },
-    )?;
-    let analyzers: Vec<Box<dyn Analyzer>> = vec![Box::new(InventoryAnalyzer::new())];
+    )?
+    .with_kind(target.kind());
+    let analyzers: Vec<Box<dyn Analyzer>> = match target {
+        // Re-reading an SBOM converts it (CycloneDX <-> SPDX) or lists it as a table.
+        TargetSpec::Sbom(_) => vec![Box::new(SbomInputAnalyzer)],
+        TargetSpec::Dir(_) => vec![Box::new(InventoryAnalyzer::new())],
+    };
     let engine = Engine::new(analyzers, EngineOptions::default());
     let spinner = Spinner::new(!args.no_progress);
     let output = engine.run(&source, &spinner);

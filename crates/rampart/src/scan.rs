@@ -14,6 +14,7 @@ use rampart_core::{
 };
 use rampart_inventory::InventoryAnalyzer;
 use rampart_inventory::license::LicenseFileAnalyzer;
+use rampart_inventory::sbom_input::SbomInputAnalyzer;
 use rampart_report::{Format, RenderContext, SarifOptions};
 use rampart_secrets::{SecretScanner, builtin_rules};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
@@ -44,7 +45,7 @@ Suppress with `rampart:ignore [RULE-ID]` on the line, or entries in .rampartigno
 Exit codes: 0 nothing failed the gate; 1 findings at or above --fail-on;
 2 usage or configuration error; 3 with --strict, some input could not be scanned.")]
 pub struct ScanArgs {
-    /// What to scan: a path, or `dir:PATH`.
+    /// What to scan: a path, `dir:PATH`, or `sbom:FILE` (CycloneDX or SPDX JSON).
     #[arg(default_value = ".", value_name = "TARGET")]
     target: String,
 
@@ -135,9 +136,17 @@ fn parse_outputs(formats: &[String], output: Option<&Path>) -> Result<Vec<Output
     Ok(outputs)
 }
 
-fn select_scanners(requested: Option<Vec<String>>) -> Result<Vec<String>> {
+/// Scanners that read packages, and so apply to an SBOM target.
+const INVENTORY_SCANNERS: &[&str] = &["license"];
+
+fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<Vec<String>> {
+    let applicable: Vec<&str> = SCANNERS
+        .iter()
+        .copied()
+        .filter(|s| !sbom_target || INVENTORY_SCANNERS.contains(s))
+        .collect();
     let Some(requested) = requested else {
-        return Ok(SCANNERS.iter().map(|s| s.to_string()).collect());
+        return Ok(applicable.iter().map(|s| s.to_string()).collect());
     };
     let mut chosen = Vec::new();
     for name in requested {
@@ -147,6 +156,13 @@ fn select_scanners(requested: Option<Vec<String>>) -> Result<Vec<String>> {
         } else {
             name
         };
+        if sbom_target && SCANNERS.contains(&name.as_str()) && !applicable.contains(&name.as_str())
+        {
+            bail!(
+                "the `{name}` scanner reads files and does not apply to an SBOM; for `sbom:` targets use: {}",
+                applicable.join(", ")
+            );
+        }
         if SCANNERS.contains(&name.as_str()) {
             if !chosen.contains(&name) {
                 chosen.push(name);
@@ -173,7 +189,8 @@ fn select_scanners(requested: Option<Vec<String>>) -> Result<Vec<String>> {
 pub fn run(args: ScanArgs) -> Result<u8> {
     let started = Instant::now();
     let target: TargetSpec = args.target.parse()?;
-    let TargetSpec::Dir(path) = &target;
+    let path = target.path();
+    let is_sbom = matches!(target, TargetSpec::Sbom(_));
     let root = Path::new(path);
     let root_dir = if root.is_dir() {
         root
@@ -190,6 +207,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         args.scanners
             .clone()
             .or_else(|| scan_config.scanners.clone()),
+        is_sbom,
     )?;
     let severities = args
         .severity
@@ -230,7 +248,9 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     let license_policy = file_config.license.clone();
     let license = scanners.iter().any(|s| s == "license");
-    if license {
+    if license && is_sbom {
+        analyzers.push(Box::new(SbomInputAnalyzer));
+    } else if license {
         analyzers.push(Box::new(InventoryAnalyzer::new()));
         analyzers.push(Box::new(LicenseFileAnalyzer::new(license_policy.clone())));
     }
@@ -246,7 +266,8 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             respect_gitignore: !args.no_gitignore,
             threads: args.threads,
         },
-    )?;
+    )?
+    .with_kind(target.kind());
     let engine = Engine::new(
         analyzers,
         EngineOptions {

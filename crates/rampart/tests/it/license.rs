@@ -17,14 +17,27 @@ fn licence_files_are_recognised_and_judged_by_policy() {
     assert_eq!(
         found,
         vec![
-            ("license-copyleft".to_string(), "vendor/agpl-lib/COPYING".to_string(), 1),
-            ("license-unknown".to_string(), "vendor/odd/LICENSE.txt".to_string(), 1),
+            (
+                "license-copyleft".to_string(),
+                "vendor/agpl-lib/COPYING".to_string(),
+                1
+            ),
+            (
+                "license-unknown".to_string(),
+                "vendor/odd/LICENSE.txt".to_string(),
+                1
+            ),
         ],
         "{report:#}"
     );
     assert_eq!(report["findings"][0]["kind"], "license");
     assert_eq!(report["findings"][0]["severity"], "high");
-    assert!(report["findings"][0]["message"].as_str().unwrap().contains("AGPL-3.0-only"));
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("AGPL-3.0-only")
+    );
 
     tree.write(
         "rampart.toml",
@@ -36,7 +49,10 @@ fn licence_files_are_recognised_and_judged_by_policy() {
         found,
         vec![
             ("license-denied".to_string(), "LICENSE".to_string()),
-            ("license-unknown".to_string(), "vendor/odd/LICENSE.txt".to_string()),
+            (
+                "license-unknown".to_string(),
+                "vendor/odd/LICENSE.txt".to_string()
+            ),
         ]
     );
     assert_eq!(code, 1, "a denied licence is high and fails --fail-on high");
@@ -48,5 +64,9 @@ fn bad_licence_policy_is_a_config_error() {
     tree.write("rampart.toml", "[license]\ndeny_categories = [\"viral\"]\n");
     let out = tree.rampart(&["scan", "--scanners", "license", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("viral") && stderr(&out).contains("line 2"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("viral") && stderr(&out).contains("line 2"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -68,9 +68,14 @@ impl Tree {
 
     /// `rampart scan --format json ARGS .` and the parsed report.
     pub fn scan_json(&self, args: &[&str]) -> (i32, Value) {
+        self.scan_json_target(args, ".")
+    }
+
+    /// `rampart scan --format json ARGS TARGET` and the parsed report.
+    pub fn scan_json_target(&self, args: &[&str], target: &str) -> (i32, Value) {
         let mut all = vec!["scan", "--format", "json"];
         all.extend_from_slice(args);
-        all.push(".");
+        all.push(target);
         let out = self.rampart(&all);
         let code = out.status.code().unwrap_or(-1);
         let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
