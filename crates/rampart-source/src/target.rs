@@ -75,6 +75,13 @@ impl TargetSpec {
             TargetSpec::Sbom(_) => "sbom",
         }
     }
+
+    /// The local path the target names.
+    pub fn path(&self) -> &str {
+        match self {
+            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => path,
+        }
+    }
 }
 
 impl fmt::Display for TargetSpec {
@@ -117,14 +124,5 @@ mod tests {
             TargetSpec::Sbom("bom.json".into())
         );
         assert!("".parse::<TargetSpec>().is_err());
-    }
-}
-
-impl TargetSpec {
-    /// The local path the target names.
-    pub fn path(&self) -> &str {
-        match self {
-            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => path,
-        }
     }
 }
