@@ -584,12 +584,35 @@ pub fn check_license_file(policy: &LicensePolicy, path: &str, text: &str) -> Opt
     ))
 }
 
-/// Whether `path` names a licence file (`LICENSE`, `LICENCE-MIT`, `COPYING.txt`, ...).
+/// Whether `path` names a licence file (`LICENSE`, `LICENCE-MIT`, `COPYING.txt`, ...), not a
+/// source file that happens to start with the word (`license.rs`, `licenses.json`).
 pub fn is_license_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_uppercase();
-    ["LICENSE", "LICENCE", "COPYING", "UNLICENSE"]
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, ext),
+        None => (name.as_str(), ""),
+    };
+    let known_stem = ["LICENSE", "LICENCE", "COPYING", "UNLICENSE"]
         .iter()
-        .any(|p| name.starts_with(p))
+        .any(|p| {
+            stem == *p || stem.starts_with(&format!("{p}-")) || stem.starts_with(&format!("{p}_"))
+        });
+    known_stem
+        && matches!(
+            extension,
+            "" | "TXT"
+                | "MD"
+                | "MARKDOWN"
+                | "RST"
+                | "HTML"
+                | "ADOC"
+                | "MIT"
+                | "APACHE"
+                | "APACHE2"
+                | "BSD"
+                | "GPL"
+                | "LGPL"
+        )
 }
 
 /// Metadata of the licence rules, for `rules list/explain` and SARIF.
@@ -711,6 +734,30 @@ mod tests {
         let agpl = "GNU AFFERO GENERAL PUBLIC LICENSE\n Version 3, 19 November 2007";
         assert_eq!(detect_text(agpl), Some("AGPL-3.0-only"));
         assert_eq!(detect_text("All rights reserved. Do not copy."), None);
+    }
+
+    #[test]
+    fn licence_file_names() {
+        for yes in [
+            "LICENSE",
+            "a/LICENSE.txt",
+            "LICENSE-MIT",
+            "COPYING",
+            "licence.md",
+            "LICENSE.APACHE2",
+            "UNLICENSE",
+        ] {
+            assert!(is_license_file(yes), "{yes}");
+        }
+        for no in [
+            "src/license.rs",
+            "licenses.json",
+            "LICENSE.json",
+            "COPYING.py",
+            "licensed.txt",
+        ] {
+            assert!(!is_license_file(no), "{no}");
+        }
     }
 
     #[test]

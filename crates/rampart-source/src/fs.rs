@@ -15,6 +15,10 @@ use crate::SourceError;
 /// Version-control internals: never scanned (their content is history, a later `git:` source).
 const VCS_DIRS: &[&str] = &[".git", ".hg", ".svn", ".bzr", "_darcs", ".jj", ".pijul"];
 
+/// Kernel and device filesystems under a live root: not files, never scanned when the target
+/// is `/` itself.
+const VIRTUAL_ROOT_DIRS: &[&str] = &["proc", "sys", "dev"];
+
 /// How many leading bytes decide whether a file is binary.
 const BINARY_PROBE: usize = 8 * 1024;
 
@@ -233,6 +237,7 @@ impl Source for FsSource {
 
     fn walk(&self, visitor: &dyn SourceVisitor) {
         let root = self.root.clone();
+        let live_root = self.root == Path::new("/");
         let excludes = self.excludes.clone();
         let walker = WalkBuilder::new(&self.root)
             .hidden(false)
@@ -247,7 +252,8 @@ impl Source for FsSource {
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 if entry.depth() > 0
                     && let Some(name) = entry.file_name().to_str()
-                    && VCS_DIRS.contains(&name)
+                    && (VCS_DIRS.contains(&name)
+                        || (live_root && entry.depth() == 1 && VIRTUAL_ROOT_DIRS.contains(&name)))
                 {
                     return false;
                 }
