@@ -4,6 +4,7 @@ mod bad_input;
 mod license;
 mod outputs;
 mod rules;
+mod sbom;
 mod sbom_input;
 mod scan;
 mod support;
