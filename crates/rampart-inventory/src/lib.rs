@@ -3,6 +3,7 @@
 //! file it was found in. Parsers are pure functions from bytes to packages; the
 //! [`InventoryAnalyzer`] routes files to them and adds the distro to OS packages at the end.
 
+pub mod binary;
 pub mod lang;
 pub mod license;
 pub mod os;

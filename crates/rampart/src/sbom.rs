@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use rampart_core::{Analyzer, Date, Engine, EngineOptions, IgnoreFile, Source, Tool};
 use rampart_inventory::InventoryAnalyzer;
+use rampart_inventory::binary::BinaryInventoryAnalyzer;
 use rampart_inventory::sbom_input::SbomInputAnalyzer;
 use rampart_report::sbom::{self, Inventory};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
@@ -96,7 +97,10 @@ pub fn run(args: SbomArgs) -> Result<u8> {
     let analyzers: Vec<Box<dyn Analyzer>> = match target {
         // Re-reading an SBOM converts it (CycloneDX <-> SPDX) or lists it as a table.
         TargetSpec::Sbom(_) => vec![Box::new(SbomInputAnalyzer)],
-        TargetSpec::Dir(_) => vec![Box::new(InventoryAnalyzer::new())],
+        TargetSpec::Dir(_) => vec![
+            Box::new(InventoryAnalyzer::new()),
+            Box::new(BinaryInventoryAnalyzer::new()),
+        ],
     };
     let engine = Engine::new(analyzers, EngineOptions::default());
     let spinner = Spinner::new(!args.no_progress);

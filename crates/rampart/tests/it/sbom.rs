@@ -122,3 +122,28 @@ fn a_broken_lockfile_is_named_and_the_rest_still_inventoried() {
     let strict = tree.rampart(&["sbom", "--strict", "."]);
     assert_eq!(strict.status.code(), Some(3));
 }
+
+#[test]
+fn go_binaries_contribute_their_modules_and_stdlib() {
+    let tree = Tree::new();
+    tree.write(
+        "bin/hello",
+        include_bytes!(
+            "../../../rampart-inventory/tests/fixtures/binary/go1.19-linux-amd64-stripped"
+        ),
+    );
+    tree.write("bin/not-go", b"\x7fELF\x02\x01\x01 not a go binary at all");
+    let (out, bom) = sbom(&tree, "cyclonedx-json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all: Vec<String> = bom["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["purl"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        all.contains(&"pkg:golang/stdlib@v1.19.8".to_string()),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|p| p.starts_with("pkg:golang/")), "{all:?}");
+}
