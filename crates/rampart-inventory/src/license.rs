@@ -51,6 +51,7 @@ const LICENSES: &[(&str, Category, &[&str])] = &[
         Category::Permissive,
         &["mit license", "the mit license", "expat", "mit/x11"],
     ),
+    ("MIT-0", Category::Permissive, &["mit no attribution"]),
     (
         "Apache-2.0",
         Category::Permissive,
@@ -313,6 +314,18 @@ const TEXT_SIGNATURES: &[(&str, &[&str])] = &[
         &["gnu general public license", "version 2, june 1991"],
     ),
     ("MPL-2.0", &["mozilla public license version 2.0"]),
+    (
+        "MIT-0",
+        &[
+            "mit no attribution",
+            "permission is hereby granted, free of charge",
+        ],
+    ),
+    ("Unicode-3.0", &["unicode license v3"]),
+    (
+        "Unicode-DFS-2016",
+        &["unicode, inc. license agreement - data files and software"],
+    ),
     ("EPL-2.0", &["eclipse public license - v 2.0"]),
     (
         "Apache-2.0",
@@ -367,17 +380,71 @@ const TEXT_SIGNATURES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Recognise the licence whose text `text` is (a LICENSE or COPYING file).
-pub fn detect_text(text: &str) -> Option<&'static str> {
+/// Licence names as projects write them in short "this project is licensed under ..." notes,
+/// with the SPDX id each stands for.
+const MENTIONS: &[(&str, &str)] = &[
+    ("apache license, version 2.0", "Apache-2.0"),
+    ("apache license version 2.0", "Apache-2.0"),
+    ("apache-2.0", "Apache-2.0"),
+    ("mit license", "MIT"),
+    ("mit licence", "MIT"),
+    ("the unlicense", "Unlicense"),
+    ("unlicense and mit", "Unlicense"),
+    ("bsd 3-clause", "BSD-3-Clause"),
+    ("bsd-3-clause", "BSD-3-Clause"),
+    ("mozilla public license, v. 2.0", "MPL-2.0"),
+    ("mozilla public license, version 2.0", "MPL-2.0"),
+];
+
+/// Longest licence note read as a pointer to other licences rather than a licence text.
+const MAX_POINTER_NOTE: usize = 1500;
+
+/// Recognise the licence a LICENSE or COPYING file states: a full licence text (matched by
+/// phrases of the official text), a bare SPDX expression, or a short note naming licences
+/// ("dual-licensed under the Unlicense and MIT licenses": `Unlicense OR MIT`).
+pub fn detect_text(text: &str) -> Option<String> {
     let folded: String = text
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_ascii_lowercase();
-    TEXT_SIGNATURES
+    if let Some((id, _)) = TEXT_SIGNATURES
         .iter()
         .find(|(_, phrases)| phrases.iter().all(|p| folded.contains(p)))
-        .map(|(id, _)| *id)
+    {
+        return Some((*id).to_string());
+    }
+    if folded.len() <= 100
+        && let Some(expression) = normalize(text.trim())
+    {
+        return Some(expression);
+    }
+    if folded.len() > MAX_POINTER_NOTE {
+        return None;
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for (phrase, id) in MENTIONS {
+        if folded.contains(phrase) && !named.contains(id) {
+            named.push(id);
+        }
+    }
+    // "unlicense and mit licenses" names both.
+    if named.contains(&"Unlicense")
+        && folded.contains("unlicense and mit")
+        && !named.contains(&"MIT")
+    {
+        named.push("MIT");
+    }
+    match named.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_string()),
+        many => {
+            let choice = ["either", "dual", "at your option", " or "]
+                .iter()
+                .any(|w| folded.contains(w));
+            Some(many.join(if choice { " OR " } else { " AND " }))
+        }
+    }
 }
 
 /// `[license]` in `rampart.toml`.
@@ -564,9 +631,9 @@ fn remediation(rule: &str) -> &'static str {
 /// Findings for a licence file at `path` with contents `text`.
 pub fn check_license_file(policy: &LicensePolicy, path: &str, text: &str) -> Option<Finding> {
     let (rule, severity, reason, expression) = match detect_text(text) {
-        Some(id) => {
-            let (rule, severity, reason) = policy.judge(id)?;
-            (rule, severity, reason, id.to_string())
+        Some(expression) => {
+            let (rule, severity, reason) = policy.judge(&expression)?;
+            (rule, severity, reason, expression)
         }
         None => (
             RULE_UNKNOWN,
@@ -728,11 +795,23 @@ mod tests {
     #[test]
     fn recognises_licence_texts() {
         let mit = "MIT License\n\nCopyright (c) 2024 X\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\nof this software ... The above copyright notice and this permission notice shall be included in all\ncopies";
-        assert_eq!(detect_text(mit), Some("MIT"));
+        assert_eq!(detect_text(mit).as_deref(), Some("MIT"));
         let apache = "                                 Apache License\n                           Version 2.0, January 2004\n";
-        assert_eq!(detect_text(apache), Some("Apache-2.0"));
+        assert_eq!(detect_text(apache).as_deref(), Some("Apache-2.0"));
         let agpl = "GNU AFFERO GENERAL PUBLIC LICENSE\n Version 3, 19 November 2007";
-        assert_eq!(detect_text(agpl), Some("AGPL-3.0-only"));
+        assert_eq!(detect_text(agpl).as_deref(), Some("AGPL-3.0-only"));
+        // Notes that point at other licence files, and bare expressions.
+        let dual = "This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n";
+        assert_eq!(detect_text(dual).as_deref(), Some("MIT OR Unlicense"));
+        let either = "This project is licensed under either of\n\n * Apache License, Version 2.0, ([LICENSE-APACHE](LICENSE-APACHE))\n * MIT license ([LICENSE-MIT](LICENSE-MIT))\n\nat your option.\n";
+        assert_eq!(detect_text(either).as_deref(), Some("Apache-2.0 OR MIT"));
+        assert_eq!(
+            detect_text("MIT OR Apache-2.0\n").as_deref(),
+            Some("MIT OR Apache-2.0")
+        );
+        let notice = "Copyright 2015 X.\n\nLicensed under the Apache License, Version 2.0 (the \"License\");\nyou may not use this file except in compliance with the License.\n";
+        assert_eq!(detect_text(notice).as_deref(), Some("Apache-2.0"));
+        assert_eq!(category("MIT-0"), Category::Permissive);
         assert_eq!(detect_text("All rights reserved. Do not copy."), None);
     }
 
