@@ -6,9 +6,13 @@
 //! with the same purl (npm's nested copies, yarn's several ranges) are merged into one.
 
 mod cargo;
+mod dotnet;
 mod go;
+mod installed;
+mod java;
 mod npm;
 mod php;
+mod pnpm;
 mod python;
 mod ruby;
 
@@ -30,6 +34,21 @@ pub fn parser_for(path: &str) -> Option<LangParser> {
         "go.mod" => go::parse_go_mod,
         "Gemfile.lock" | "gems.locked" => ruby::parse_gemfile_lock,
         "composer.lock" => php::parse_composer_lock,
+        "pnpm-lock.yaml" => pnpm::parse_pnpm_lock,
+        "bun.lock" => pnpm::parse_bun_lock,
+        "package.json" if path.contains("node_modules/") => installed::parse_node_package_json,
+        "METADATA"
+            if path
+                .rsplit('/')
+                .nth(1)
+                .is_some_and(|d| d.ends_with(".dist-info")) =>
+        {
+            installed::parse_dist_info_metadata
+        }
+        "gradle.lockfile" => java::parse_gradle_lockfile,
+        "pom.xml" => java::parse_pom_xml,
+        "packages.lock.json" => dotnet::parse_packages_lock,
+        _ if name.ends_with(".deps.json") => dotnet::parse_deps_json,
         _ if name.starts_with("requirements") && name.ends_with(".txt") => {
             python::parse_requirements
         }
@@ -269,5 +288,41 @@ mod tests {
         let err = from_json::<serde_json::Value>(b"{\n\"a\": [1,\n}", "x").err();
         let err = err.map(|e| (e.line, e.message.contains(" at line ")));
         assert_eq!(err, Some((Some(3), false)));
+    }
+}
+
+#[cfg(test)]
+mod routing_tests {
+    use super::parser_for;
+
+    #[test]
+    fn routes_every_supported_file_name_and_nothing_else() {
+        for path in [
+            "Cargo.lock",
+            "web/package-lock.json",
+            "npm-shrinkwrap.json",
+            "yarn.lock",
+            "pnpm-lock.yaml",
+            "bun.lock",
+            "app/node_modules/debug/package.json",
+            "venv/lib/python3.11/site-packages/jmespath-1.1.0.dist-info/METADATA",
+            "requirements-dev.txt",
+            "poetry.lock",
+            "Pipfile.lock",
+            "uv.lock",
+            "pdm.lock",
+            "go.mod",
+            "Gemfile.lock",
+            "composer.lock",
+            "gradle.lockfile",
+            "pom.xml",
+            "packages.lock.json",
+            "bin/App.deps.json",
+        ] {
+            assert!(parser_for(path).is_some(), "{path} should be routed");
+        }
+        for path in ["package.json", "src/METADATA", "README.md", "requirements.md", "go.sum"] {
+            assert!(parser_for(path).is_none(), "{path} should not be routed");
+        }
     }
 }
