@@ -321,7 +321,13 @@ mod routing_tests {
         ] {
             assert!(parser_for(path).is_some(), "{path} should be routed");
         }
-        for path in ["package.json", "src/METADATA", "README.md", "requirements.md", "go.sum"] {
+        for path in [
+            "package.json",
+            "src/METADATA",
+            "README.md",
+            "requirements.md",
+            "go.sum",
+        ] {
             assert!(parser_for(path).is_none(), "{path} should not be routed");
         }
     }
