@@ -35,6 +35,12 @@ pub trait Analyzer: Send + Sync {
         false
     }
 
+    /// Whether text blobs are of interest (false for analyzers of executables, so a large
+    /// text file they would have matched by name is never read for them).
+    fn wants_text(&self) -> bool {
+        true
+    }
+
     /// Examine one blob and add what it holds to `out`.
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted);
 

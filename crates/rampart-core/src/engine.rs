@@ -29,8 +29,9 @@ pub enum SourceEvent<'a> {
 pub trait SourceVisitor: Sync {
     /// Whether any analyzer wants `path` of `size` bytes (asked before the file is opened).
     fn wants(&self, path: &str, size: u64) -> bool;
-    /// Whether any analyzer wants binary content.
-    fn wants_binary(&self) -> bool;
+    /// Whether any analyzer that wants `path` wants it with this kind of content (asked after
+    /// the first bytes were read, before the rest is).
+    fn wants_content(&self, path: &str, size: u64, is_binary: bool) -> bool;
     /// Receive one event.
     fn visit(&self, event: SourceEvent<'_>);
 }
@@ -179,8 +180,11 @@ impl SourceVisitor for RunState<'_> {
         self.engine.analyzers.iter().any(|a| a.wants(path, size))
     }
 
-    fn wants_binary(&self) -> bool {
-        self.engine.analyzers.iter().any(|a| a.wants_binary())
+    fn wants_content(&self, path: &str, size: u64, is_binary: bool) -> bool {
+        self.engine
+            .analyzers
+            .iter()
+            .any(|a| wants_kind(a.as_ref(), is_binary) && a.wants(path, size))
     }
 
     fn visit(&self, event: SourceEvent<'_>) {
@@ -210,7 +214,7 @@ impl RunState<'_> {
         let mut emitted = Emitted::default();
         let mut analyzed = false;
         for analyzer in &self.engine.analyzers {
-            if (blob.is_binary && !analyzer.wants_binary()) || !analyzer.wants(blob.path, size) {
+            if !wants_kind(analyzer.as_ref(), blob.is_binary) || !analyzer.wants(blob.path, size) {
                 continue;
             }
             analyzed = true;
@@ -264,6 +268,14 @@ impl RunState<'_> {
             }
         }
         lock(&self.findings).append(&mut found);
+    }
+}
+
+fn wants_kind(analyzer: &dyn Analyzer, is_binary: bool) -> bool {
+    if is_binary {
+        analyzer.wants_binary()
+    } else {
+        analyzer.wants_text()
     }
 }
 

@@ -109,6 +109,9 @@ pub fn cyclonedx(inventory: &Inventory<'_>, out: &mut dyn Write) -> io::Result<(
             if let Some(source) = &p.source_name {
                 properties.push(json!({"name": "rampart:source_name", "value": source}));
             }
+            if let Some(version) = &p.source_version {
+                properties.push(json!({"name": "rampart:source_version", "value": version}));
+            }
             if let Some(layer) = &p.layer {
                 properties.push(json!({"name": "rampart:layer", "value": layer}));
             }
@@ -209,6 +212,9 @@ pub fn spdx(inventory: &Inventory<'_>, out: &mut dyn Write) -> io::Result<()> {
         );
         if let Some(source) = &p.source_name {
             comment.push_str(&format!("; source package: {source}"));
+            if let Some(version) = &p.source_version {
+                comment.push_str(&format!(" {version}"));
+            }
         }
         packages.push(json!({
             "SPDXID": id,

@@ -166,8 +166,12 @@ impl FsSource {
             Err(e) => return io_error(e),
         };
         let is_binary = memchr::memchr(0, &buffer[..probe]).is_some();
-        if is_binary && !visitor.wants_binary() {
-            return visitor.visit(SourceEvent::SkippedBinary);
+        if !visitor.wants_content(&rel, size, is_binary) {
+            return visitor.visit(if is_binary {
+                SourceEvent::SkippedBinary
+            } else {
+                SourceEvent::SkippedUnwanted
+            });
         }
         if probe == BINARY_PROBE
             && let Err(e) = reader.read_to_end(buffer)

@@ -40,9 +40,10 @@ pub struct SbomArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Do not honour .gitignore / .ignore files.
+    /// Honour .gitignore / .ignore files. Off by default: lockfiles and installed packages
+    /// are often gitignored, and an SBOM should list what is there.
     #[arg(long)]
-    no_gitignore: bool,
+    respect_gitignore: bool,
 
     /// Exit 3 when any file could not be parsed.
     #[arg(long)]
@@ -89,7 +90,7 @@ pub fn run(args: SbomArgs) -> Result<u8> {
         FsOptions {
             max_file_size: MAX_INVENTORY_FILE,
             excludes,
-            respect_gitignore: !args.no_gitignore,
+            respect_gitignore: args.respect_gitignore,
             threads: 0,
         },
     )?

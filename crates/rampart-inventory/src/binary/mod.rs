@@ -79,6 +79,12 @@ impl Analyzer for BinaryInventoryAnalyzer {
         true
     }
 
+    fn wants_text(&self) -> bool {
+        // Executables always hold NUL bytes in their first kilobytes; a text file named like
+        // one (`Packages`, `LICENSE`) is never read in full for this analyzer.
+        false
+    }
+
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted) {
         if !is_executable(blob.data) {
             return;
