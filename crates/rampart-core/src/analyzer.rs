@@ -45,8 +45,9 @@ pub trait Analyzer: Send + Sync {
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted);
 
     /// Called once after the walk, for analyzers that combine several files (a lockfile with
-    /// its manifest, OS packages with `os-release`).
-    fn finish(&self, _out: &mut Emitted) {}
+    /// its manifest, OS packages with `os-release`). `fetch` reads a file the walk did not
+    /// hand over (an include named by another file), by path relative to the target root.
+    fn finish(&self, _out: &mut Emitted, _fetch: &dyn Fetch) {}
 
     /// Metadata of every rule this analyzer can report.
     fn rules(&self) -> Vec<RuleMeta>;
@@ -61,4 +62,11 @@ pub struct Emitted {
     pub packages: Vec<Package>,
     /// Inputs that could not be parsed; the scan goes on.
     pub errors: Vec<ScanError>,
+}
+
+/// Reads one more file of the target after the walk, by path relative to the target root.
+pub trait Fetch {
+    /// The file's bytes; `None` when the source cannot read single files or the path leaves
+    /// the target; `Some(Err(why))` when reading failed.
+    fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>>;
 }

@@ -3,8 +3,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{
-    Analyzer, Blob, Emitted, Finding, Package, ScanError, Skipped, Target, has_inline_marker,
-    inline_ignore_applies,
+    Analyzer, Blob, Emitted, Fetch, Finding, Package, ScanError, Skipped, Target,
+    has_inline_marker, inline_ignore_applies,
 };
 
 /// Something that happened while a [`Source`] walked its target.
@@ -37,7 +37,7 @@ pub trait SourceVisitor: Sync {
 }
 
 /// Turns a target (directory, repository, image, ...) into a stream of blobs.
-pub trait Source: Send + Sync {
+pub trait Source: Send + Sync + Fetch {
     /// What is being scanned, for the report.
     fn target(&self) -> Target;
     /// Walk the target, calling `visitor` (possibly from many threads) for every event.
@@ -127,7 +127,7 @@ impl Engine {
         source.walk(&state);
         let mut finished = Emitted::default();
         for analyzer in &self.analyzers {
-            analyzer.finish(&mut finished);
+            analyzer.finish(&mut finished, source);
         }
         let mut findings = state
             .findings

@@ -14,7 +14,7 @@ mod report;
 mod rule;
 mod severity;
 
-pub use analyzer::{Analyzer, Blob, Emitted, Provenance};
+pub use analyzer::{Analyzer, Blob, Emitted, Fetch, Provenance};
 pub use date::{Date, DateError};
 pub use engine::{
     Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,

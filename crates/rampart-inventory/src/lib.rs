@@ -12,7 +12,7 @@ pub mod sbom_input;
 
 use std::sync::Mutex;
 
-use rampart_core::{Analyzer, Blob, Emitted, Package, RuleMeta, ScanError, ScanErrorKind};
+use rampart_core::{Analyzer, Blob, Emitted, Fetch, Package, RuleMeta, ScanError, ScanErrorKind};
 
 /// A file that could not be parsed: what is wrong and, when known, where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,6 +50,26 @@ pub type LangParser = fn(path: &str, data: &[u8]) -> Result<Vec<Package>, ParseE
 #[derive(Default)]
 pub struct InventoryAnalyzer {
     os: Mutex<os::OsCollector>,
+    requirements: Mutex<Requirements>,
+}
+
+/// `requirements*.txt` files seen in the walk and the files they include with `-r`.
+#[derive(Default)]
+struct Requirements {
+    parsed: std::collections::BTreeSet<String>,
+    includes: Vec<(String, String)>,
+}
+
+/// How deep `-r` includes are followed, and how many files at most.
+const MAX_INCLUDE_DEPTH: usize = 8;
+const MAX_INCLUDED_FILES: usize = 256;
+
+/// `dir/of/file` + `../x.txt` → `dir/of/../x.txt` (the source resolves `..` inside the root).
+fn relative_to(file: &str, include: &str) -> String {
+    match file.rsplit_once('/') {
+        Some((dir, _)) if !include.starts_with('/') => format!("{dir}/{include}"),
+        _ => include.trim_start_matches('/').to_string(),
+    }
 }
 
 impl InventoryAnalyzer {
@@ -80,6 +100,14 @@ impl Analyzer for InventoryAnalyzer {
             ),
         };
         if let Some(parse) = lang::parser_for(blob.path) {
+            if let Some(includes) = lang::requirement_includes(blob.path, blob.data) {
+                let mut reqs = self.requirements.lock().unwrap_or_else(|e| e.into_inner());
+                reqs.parsed.insert(blob.path.to_string());
+                for include in includes {
+                    let target = relative_to(blob.path, &include);
+                    reqs.includes.push((blob.path.to_string(), target));
+                }
+            }
             match parse(blob.path, blob.data) {
                 Ok(mut packages) => {
                     for p in &mut packages {
@@ -97,14 +125,92 @@ impl Analyzer for InventoryAnalyzer {
         }
     }
 
-    fn finish(&self, out: &mut Emitted) {
+    fn finish(&self, out: &mut Emitted, fetch: &dyn Fetch) {
         let collector = std::mem::take(&mut *self.os.lock().unwrap_or_else(|e| e.into_inner()));
         let (packages, errors) = collector.finish();
         out.packages.extend(packages);
         out.errors.extend(errors);
+        let requirements =
+            std::mem::take(&mut *self.requirements.lock().unwrap_or_else(|e| e.into_inner()));
+        follow_includes(requirements, fetch, out);
     }
 
     fn rules(&self) -> Vec<RuleMeta> {
         Vec::new()
     }
+}
+
+/// Read the files `requirements*.txt` include with `-r` that the walk did not parse itself
+/// (`-r base.txt`, `-r ../common/deps.in`), breadth first, bounded in depth and count.
+fn follow_includes(mut reqs: Requirements, fetch: &dyn Fetch, out: &mut Emitted) {
+    let mut queue: std::collections::VecDeque<(String, String, usize)> = reqs
+        .includes
+        .drain(..)
+        .map(|(from, target)| (from, target, 1))
+        .collect();
+    let mut read = 0;
+    while let Some((from, target, depth)) = queue.pop_front() {
+        let key = normalize_path(&target);
+        if reqs.parsed.contains(&key) {
+            continue;
+        }
+        reqs.parsed.insert(key.clone());
+        let error = |message: String| ScanError {
+            path: from.clone(),
+            kind: ScanErrorKind::Parse,
+            message,
+        };
+        if depth > MAX_INCLUDE_DEPTH || read >= MAX_INCLUDED_FILES {
+            out.errors.push(error(format!(
+                "`-r {target}` not followed: includes nest deeper than {MAX_INCLUDE_DEPTH} or exceed {MAX_INCLUDED_FILES} files"
+            )));
+            continue;
+        }
+        read += 1;
+        let data = match fetch.fetch(&key) {
+            Some(Ok(data)) => data,
+            Some(Err(why)) => {
+                out.errors
+                    .push(error(format!("cannot read `-r {target}`: {why}")));
+                continue;
+            }
+            None => {
+                out.errors.push(error(format!(
+                    "`-r {target}` points outside the scanned target; scan a directory that contains it"
+                )));
+                continue;
+            }
+        };
+        for include in lang::requirements_includes_of(&data) {
+            queue.push_back((key.clone(), relative_to(&key, &include), depth + 1));
+        }
+        match lang::parse_requirements_file(&key, &data) {
+            Ok(mut packages) => {
+                for p in &mut packages {
+                    p.locations = vec![key.clone()];
+                }
+                out.packages.extend(packages);
+            }
+            Err(e) => out.errors.push(ScanError {
+                path: key.clone(),
+                kind: ScanErrorKind::Parse,
+                message: format!("cannot read packages (included from {from}): {e}"),
+            }),
+        }
+    }
+}
+
+/// Collapse `.` and `..` segments (`a/b/../c` → `a/c`); a leading `..` stays.
+fn normalize_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{WalkBuilder, WalkState};
 use rampart_core::{
-    Blob, Provenance, ScanError, ScanErrorKind, Source, SourceEvent, SourceVisitor, Target,
+    Blob, Fetch, Provenance, ScanError, ScanErrorKind, Source, SourceEvent, SourceVisitor, Target,
 };
 
 use crate::SourceError;
@@ -228,6 +228,42 @@ pub fn human_size(bytes: u64) -> String {
         format!("{bytes} B")
     } else {
         format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+impl Fetch for FsSource {
+    fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
+        // Only paths inside the target: an include may not make the scan read elsewhere.
+        let mut inside = PathBuf::new();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    if !inside.pop() {
+                        return None;
+                    }
+                }
+                part => inside.push(part),
+            }
+        }
+        let base = if self.root.is_dir() {
+            self.root.as_path()
+        } else {
+            self.root.parent().unwrap_or(Path::new("."))
+        };
+        let full = base.join(inside);
+        let result = std::fs::metadata(&full).and_then(|m| {
+            if m.len() > self.options.max_file_size {
+                Err(io::Error::other(format!(
+                    "{} is over the {} limit",
+                    human_size(m.len()),
+                    human_size(self.options.max_file_size)
+                )))
+            } else {
+                std::fs::read(&full)
+            }
+        });
+        Some(result.map_err(|e| e.to_string()))
     }
 }
 

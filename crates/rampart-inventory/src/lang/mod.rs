@@ -31,6 +31,9 @@ pub fn parser_for(path: &str) -> Option<LangParser> {
         "Pipfile.lock" => python::parse_pipfile_lock,
         "uv.lock" => python::parse_uv_lock,
         "pdm.lock" => python::parse_pdm_lock,
+        _ if name == "pylock.toml" || (name.starts_with("pylock.") && name.ends_with(".toml")) => {
+            python::parse_pylock
+        }
         "go.mod" => go::parse_go_mod,
         "Gemfile.lock" | "gems.locked" => ruby::parse_gemfile_lock,
         "composer.lock" => php::parse_composer_lock,
@@ -55,6 +58,40 @@ pub fn parser_for(path: &str) -> Option<LangParser> {
         _ => return None,
     };
     Some(parser)
+}
+
+/// For a `requirements*.txt` file, the files it includes with `-r` / `--requirement`.
+pub fn requirement_includes(path: &str, data: &[u8]) -> Option<Vec<String>> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    (name.starts_with("requirements") && name.ends_with(".txt"))
+        .then(|| requirements_includes_of(data))
+}
+
+/// The `-r` / `--requirement` targets of a requirements file's text (constraint files, `-c`,
+/// install nothing and are not followed).
+pub fn requirements_includes_of(data: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(data);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        let rest = if let Some(r) = line.strip_prefix("--requirement") {
+            r.trim_start_matches('=')
+        } else if let Some(r) = line.strip_prefix("-r") {
+            r
+        } else {
+            continue;
+        };
+        let target = rest.split_whitespace().next().unwrap_or_default();
+        if !target.is_empty() && !target.contains("://") {
+            out.push(target.to_string());
+        }
+    }
+    out
+}
+
+/// Parse a requirements file that was reached through `-r` (whatever its name).
+pub fn parse_requirements_file(path: &str, data: &[u8]) -> Result<Vec<Package>, ParseError> {
+    python::parse_requirements(path, data)
 }
 
 /// The file as UTF-8 text (a leading BOM dropped); invalid UTF-8 is an error at its line.
@@ -311,6 +348,8 @@ mod routing_tests {
             "Pipfile.lock",
             "uv.lock",
             "pdm.lock",
+            "pylock.toml",
+            "pylock.dev.toml",
             "go.mod",
             "Gemfile.lock",
             "composer.lock",

@@ -380,9 +380,52 @@ pub(super) fn parse_pdm_lock(_path: &str, data: &[u8]) -> Result<Vec<Package>, P
     Ok(with_dependencies(packages, deps))
 }
 
+#[derive(serde::Deserialize)]
+struct PyLock {
+    #[serde(default)]
+    packages: Vec<PyLockPackage>,
+}
+
+#[derive(serde::Deserialize)]
+struct PyLockPackage {
+    name: String,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    directory: Option<toml::Value>,
+}
+
+/// Parse a `pylock.toml` / `pylock.NAME.toml` (PEP 751): `[[packages]]` with `name` and
+/// `version`; local `directory` sources and entries without a version are not published
+/// packages and are left out.
+pub(super) fn parse_pylock(_path: &str, data: &[u8]) -> Result<Vec<Package>, ParseError> {
+    let text = text(data)?;
+    let lock: PyLock = from_toml(text, "pylock.toml")?;
+    let packages = lock
+        .packages
+        .iter()
+        .filter(|p| p.directory.is_none())
+        .filter_map(|p| Some(pypi_package(&p.name, p.version.as_deref()?)))
+        .collect();
+    Ok(finish(packages))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pylock_lists_versioned_registry_packages() {
+        let lock = "lock-version = \"1.0\"\ncreated-by = \"uv\"\n\n[[packages]]\nname = \"Attrs\"\nversion = \"25.1.0\"\n\n[[packages]]\nname = \"myapp\"\ndirectory = { path = \".\" }\n\n[[packages]]\nname = \"certifi\"\nversion = \"2024.8.30\"\n";
+        let packages = parse_pylock("pylock.toml", lock.as_bytes()).unwrap();
+        let purls: Vec<&str> = packages.iter().map(|p| p.purl.as_str()).collect();
+        assert_eq!(
+            purls,
+            ["pkg:pypi/attrs@25.1.0", "pkg:pypi/certifi@2024.8.30"]
+        );
+        let err = parse_pylock("pylock.toml", b"[[packages]]\nversion = \"1\"\n").unwrap_err();
+        assert_eq!(err.line, Some(1), "{err}");
+    }
 
     const REQUIREMENTS: &str = include_str!("../../tests/fixtures/lang/requirements.txt");
     const REQUIREMENTS_DEV: &str = include_str!("../../tests/fixtures/lang/requirements-dev.txt");

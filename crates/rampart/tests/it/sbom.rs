@@ -147,3 +147,64 @@ fn go_binaries_contribute_their_modules_and_stdlib() {
     );
     assert!(all.iter().all(|p| p.starts_with("pkg:golang/")), "{all:?}");
 }
+
+#[test]
+fn requirements_includes_are_followed_inside_the_target_only() {
+    let tree = Tree::new();
+    tree.write(
+        "svc/requirements.txt",
+        "-r base.txt\n--requirement=../shared/extra.txt\n-r missing.txt\n-r ../../../etc/passwd\nflask==3.0.3\n",
+    );
+    tree.write("svc/base.txt", "requests==2.32.3\n-r nested/pins.in\n");
+    tree.write(
+        "svc/nested/pins.in",
+        "urllib3==2.2.2  # via requests\n-r ../base.txt\n",
+    );
+    tree.write("shared/extra.txt", "gunicorn==22.0.0\n");
+    let (out, bom) = sbom(&tree, "cyclonedx-json");
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.txt") && err.contains("cannot read"),
+        "{err}"
+    );
+    assert!(err.contains("points outside the scanned target"), "{err}");
+    let mut found: Vec<(String, String)> = bom["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let location = c["properties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["name"] == "rampart:location")
+                .unwrap()["value"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            (c["purl"].as_str().unwrap().to_string(), location)
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "pkg:pypi/flask@3.0.3".to_string(),
+                "svc/requirements.txt".to_string()
+            ),
+            (
+                "pkg:pypi/gunicorn@22.0.0".to_string(),
+                "shared/extra.txt".to_string()
+            ),
+            (
+                "pkg:pypi/requests@2.32.3".to_string(),
+                "svc/base.txt".to_string()
+            ),
+            (
+                "pkg:pypi/urllib3@2.2.2".to_string(),
+                "svc/nested/pins.in".to_string()
+            ),
+        ]
+    );
+}
