@@ -1,12 +1,22 @@
 //! Inventory of compiled binaries: packages a build tool recorded inside an executable.
-//! Today that is Go's build information ([`go`]), which lists the module, every dependency
-//! and the toolchain (standard library) version, even in stripped binaries.
+//! Go's build information ([`go`]), which lists the module, every dependency and the
+//! toolchain (standard library) version, even in stripped binaries; the dependency tree
+//! `cargo auditable` writes into Rust ELF binaries ([`auditable`]); and the Maven
+//! `pom.properties` inside Java archives ([`jar`]), nested archives one level deep.
 
+pub mod auditable;
 pub mod go;
+pub mod jar;
 
-use rampart_core::{Analyzer, Blob, Emitted, RuleMeta, ScanError, ScanErrorKind};
+use rampart_core::{Analyzer, Blob, Emitted, Package, RuleMeta, ScanError, ScanErrorKind};
 
+use crate::ParseError;
+
+pub use auditable::{
+    AuditInfo, AuditPackage, audit_info, audit_packages, auditable_binary_packages,
+};
 pub use go::{GoBuildInfo, GoModule, go_binary_packages, go_build_info, go_packages};
+pub use jar::{JarInventory, is_java_archive_name, jar_inventory, jar_packages};
 
 /// Executables larger than this are skipped (Go binaries are rarely over 200 MiB).
 pub const MAX_BINARY_FILE: u64 = 512 * 1024 * 1024;
@@ -54,8 +64,11 @@ pub fn looks_executable(path: &str) -> bool {
 }
 
 /// Finds packages recorded in executables (see [`looks_executable`] for which files are
-/// read, up to [`MAX_BINARY_FILE`]). Files are checked for an executable magic before any
-/// search, so text files without an extension (`LICENSE`, `Makefile`) cost one comparison.
+/// read, up to [`MAX_BINARY_FILE`]) and in Java archives (`.jar`, `.war`, `.ear`). Files are
+/// checked for a magic before any search, so text files without an extension (`LICENSE`,
+/// `Makefile`) cost one comparison. ELF files are read for Go build information and for the
+/// `cargo auditable` section (a binary can hold both); zip files (`PK\x03\x04`) only when
+/// named like a Java archive.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct BinaryInventoryAnalyzer;
 
@@ -72,7 +85,7 @@ impl Analyzer for BinaryInventoryAnalyzer {
     }
 
     fn wants(&self, path: &str, size: u64) -> bool {
-        size <= MAX_BINARY_FILE && looks_executable(path)
+        size <= MAX_BINARY_FILE && (looks_executable(path) || is_java_archive_name(path))
     }
 
     fn wants_binary(&self) -> bool {
@@ -86,25 +99,47 @@ impl Analyzer for BinaryInventoryAnalyzer {
     }
 
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted) {
+        let error = |what: &str, e: ParseError| ScanError {
+            path: blob.path.to_string(),
+            kind: ScanErrorKind::Parse,
+            message: format!("cannot read {what}: {e}; the rest of the tree is still inventoried"),
+        };
+        let mut add = |packages: Vec<Package>| {
+            out.packages.extend(packages.into_iter().map(|mut p| {
+                p.locations = vec![blob.path.to_string()];
+                p
+            }));
+        };
+        if blob.data.starts_with(b"PK\x03\x04") {
+            if !is_java_archive_name(blob.path) {
+                return;
+            }
+            match jar_inventory(blob.data) {
+                Ok(inventory) => {
+                    add(inventory.packages);
+                    for e in inventory.nested_errors {
+                        out.errors.push(error("a Java archive", e));
+                    }
+                }
+                Err(e) => out.errors.push(error("a Java archive", e)),
+            }
+            return;
+        }
         if !is_executable(blob.data) {
             return;
         }
+        let mut errors = Vec::new();
         match go_binary_packages(blob.data) {
-            Ok(mut packages) => {
-                for p in &mut packages {
-                    p.locations = vec![blob.path.to_string()];
-                }
-                out.packages.extend(packages);
-            }
-            Err(e) => out.errors.push(ScanError {
-                path: blob.path.to_string(),
-                kind: ScanErrorKind::Parse,
-                message: format!(
-                    "cannot read Go build information: {e}; the rest of the tree is still \
-                     inventoried"
-                ),
-            }),
+            Ok(packages) => add(packages),
+            Err(e) => errors.push(error("Go build information", e)),
         }
+        if blob.data.starts_with(b"\x7fELF") {
+            match auditable_binary_packages(blob.data) {
+                Ok(packages) => add(packages),
+                Err(e) => errors.push(error("cargo auditable dependency information", e)),
+            }
+        }
+        out.errors.extend(errors);
     }
 
     fn rules(&self) -> Vec<RuleMeta> {
@@ -154,7 +189,19 @@ mod tests {
         ] {
             assert!(a.wants(path, 1024), "{path}");
         }
-        for path in ["main.go", "go.sum", "image.png", "data.tar.gz", "notes.md"] {
+        for path in ["app.jar", "deploy/site.WAR", "bundle.ear"] {
+            assert!(a.wants(path, 1024), "{path}");
+        }
+        assert!(!a.wants("app.jar", MAX_BINARY_FILE + 1));
+        assert!(!a.wants_text());
+        for path in [
+            "main.go",
+            "go.sum",
+            "image.png",
+            "data.tar.gz",
+            "notes.md",
+            "archive.zip",
+        ] {
             assert!(!a.wants(path, 1024), "{path}");
         }
         assert!(a.wants("kubectl", MAX_BINARY_FILE));
@@ -196,6 +243,74 @@ mod tests {
             out.packages
                 .iter()
                 .any(|p| p.purl == "pkg:golang/stdlib@v1.19.8")
+        );
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/tests/fixtures/binary/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn java_archives_by_name_and_magic() {
+        let data = fixture("fat-app-0.1.0.jar");
+        let out = run("lib/fat-app.jar", &data);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let purls: Vec<&str> = out.packages.iter().map(|p| p.purl.as_str()).collect();
+        assert_eq!(
+            purls,
+            [
+                "pkg:maven/com.example/fat-app@0.1.0",
+                "pkg:maven/com.example/tiny-lib@1.2.3"
+            ]
+        );
+        assert!(
+            out.packages
+                .iter()
+                .all(|p| p.locations == ["lib/fat-app.jar"] && p.ecosystem == "Maven")
+        );
+        // The same bytes under a name that is not a Java archive's: not read.
+        let out = run("bin/fat-app", &data);
+        assert!(out.packages.is_empty() && out.errors.is_empty());
+        // A truncated jar: one parse error naming the problem.
+        let out = run("broken.jar", &data[..data.len() - 30]);
+        assert!(out.packages.is_empty());
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].kind, ScanErrorKind::Parse);
+        assert!(
+            out.errors[0].message.contains("Java archive")
+                && out.errors[0].message.contains("end-of-central-directory"),
+            "{}",
+            out.errors[0].message
+        );
+        // A `.jar` that is not a zip at all is silent (no magic).
+        let out = run("notes.jar", b"just text");
+        assert!(out.packages.is_empty() && out.errors.is_empty());
+    }
+
+    #[test]
+    fn cargo_auditable_elf() {
+        let data = fixture("rust-auditable-itoa-stripped");
+        let out = run("bin/tinyaud", &data);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        assert_eq!(out.packages.len(), 1);
+        let p = &out.packages[0];
+        assert_eq!(p.purl, "pkg:cargo/itoa@1.0.11");
+        assert_eq!(p.ecosystem, "crates.io");
+        assert_eq!(p.locations, ["bin/tinyaud"]);
+        // An ELF whose section header table points past the end: a parse error.
+        let mut bad = data.clone();
+        bad[0x28..0x30].copy_from_slice(&(data.len() as u64 * 2).to_le_bytes());
+        let out = run("bin/bad", &bad);
+        assert!(out.packages.is_empty());
+        assert_eq!(out.errors.len(), 1);
+        assert!(
+            out.errors[0].message.contains("cargo auditable"),
+            "{}",
+            out.errors[0].message
         );
     }
 
