@@ -9,6 +9,7 @@ mod apk;
 mod dpkg;
 mod os_release;
 mod rpm;
+mod sqlite;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -70,6 +71,7 @@ impl Parsed {
 enum Kind {
     Dpkg,
     Apk,
+    Rpm,
 }
 
 /// The part of `path` before `suffix`, if `path` is `suffix` or ends with `/suffix`.
@@ -129,7 +131,16 @@ impl OsCollector {
         if let Some(root) = root_of(path, APK_INSTALLED) {
             return self.add_database(root, path, Kind::Apk, apk::parse(data));
         }
-        if let Some(format) = rpm::format_of(path) {
+        if let Some((root, format)) = rpm::root_and_format(path) {
+            if format == "SQLite" && rpm::looks_like(format, data) {
+                let parsed = rpm::parse_sqlite(data).map_err(|e| {
+                    ParseError::new(format!(
+                        "RPM package database (SQLite format) could not be read: {e}; the OS \
+                         packages of this system are NOT in the inventory"
+                    ))
+                })?;
+                return self.add_database(root, path, Kind::Rpm, parsed);
+            }
             if !data.is_empty() {
                 self.rpm
                     .push((path.to_string(), format, rpm::looks_like(format, data)));
@@ -168,6 +179,7 @@ impl OsCollector {
         let unit = match kind {
             Kind::Dpkg => "stanza",
             Kind::Apk => "block",
+            Kind::Rpm => "header",
         };
         self.skipped += skipped;
         if packages.is_empty() && skipped > 0 {
@@ -212,7 +224,13 @@ impl OsCollector {
             .map(|(path, format, matches)| ScanError {
                 path: path.clone(),
                 kind: ScanErrorKind::Parse,
-                message: if *matches {
+                message: if *format == "SQLite" {
+                    // Read in `add` when it is one; here only when it is not.
+                    "RPM package database (SQLite format) expected but the file does not look \
+                     like a valid SQLite database: the OS packages of this system are NOT in \
+                     the inventory and are not checked for vulnerabilities"
+                        .to_string()
+                } else if *matches {
                     rpm::unsupported_message(format)
                 } else {
                     format!(
@@ -265,6 +283,7 @@ impl Distro {
         let (default_id, default_ecosystem, foreign) = match kind {
             Kind::Dpkg => ("debian", "Debian", &["alpine"][..]),
             Kind::Apk => ("alpine", "Alpine", &["debian", "ubuntu"][..]),
+            Kind::Rpm => ("", "RPM", &["debian", "ubuntu", "alpine"][..]),
         };
         // A release of another family (an apk database on Debian) says nothing about it.
         let release = release.filter(|r| {
@@ -303,6 +322,26 @@ impl Distro {
                     "Alpine".to_string()
                 }
             }
+            (id, version) if kind == Kind::Rpm => {
+                let name = match id {
+                    "rhel" => "Red Hat".to_string(),
+                    "rocky" => "Rocky Linux".to_string(),
+                    "almalinux" => "AlmaLinux".to_string(),
+                    "sles" | "sled" | "sle-micro" => "SUSE".to_string(),
+                    id if id.starts_with("opensuse") => "openSUSE".to_string(),
+                    other => capitalise(other),
+                };
+                let major: String = version
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if major.is_empty() {
+                    name
+                } else {
+                    format!("{name}:{major}")
+                }
+            }
             ("debian", None) => "Debian".to_string(),
             ("ubuntu", None) => "Ubuntu".to_string(),
             ("alpine", None) => "Alpine".to_string(),
@@ -313,6 +352,7 @@ impl Distro {
                 .or(release.codename.as_deref())
                 .map(|v| format!("{id}-{v}")),
             Kind::Apk => version.map(str::to_string),
+            Kind::Rpm => version.map(|v| format!("{id}-{v}")),
         };
         Distro {
             kind,
@@ -326,14 +366,27 @@ impl Distro {
         let package_type = match self.kind {
             Kind::Dpkg => "deb",
             Kind::Apk => "apk",
+            Kind::Rpm => "rpm",
+        };
+        // RPM: the epoch is a qualifier, not part of the purl version.
+        let (epoch, version) = match p.version.split_once(':') {
+            Some((epoch, rest))
+                if self.kind == Kind::Rpm
+                    && !epoch.is_empty()
+                    && epoch.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                (epoch, rest)
+            }
+            _ => ("", p.version.as_str()),
         };
         purl(
             package_type,
             Some(&self.namespace),
             &p.name,
-            Some(&p.version),
+            Some(version),
             &[
                 ("arch", p.arch.as_deref().unwrap_or("")),
+                ("epoch", epoch),
                 ("distro", self.distro.as_deref().unwrap_or("")),
             ],
         )

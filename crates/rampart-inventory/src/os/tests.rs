@@ -229,8 +229,13 @@ fn fallback_release_files_and_no_release() {
 #[test]
 fn rpm_databases_are_reported_not_read() {
     let mut collector = OsCollector::default();
-    collector
+    let err = collector
         .add("var/lib/rpm/rpmdb.sqlite", b"SQLite format 3\0....")
+        .unwrap_err();
+    assert!(err.message.contains("SQLite"), "{err}");
+    assert!(err.message.contains("NOT in the inventory"), "{err}");
+    collector
+        .add("var/lib/rpm/rpmdb.sqlite", b"not sqlite at all")
         .unwrap();
     collector
         .add("image/var/lib/rpm/Packages", b"not really berkeley db")
@@ -245,8 +250,52 @@ fn rpm_databases_are_reported_not_read() {
     assert_eq!(errors[1].path, "var/lib/rpm/rpmdb.sqlite");
     assert_eq!(errors[1].kind, ScanErrorKind::Parse);
     assert!(errors[1].message.contains("SQLite"));
-    assert!(errors[1].message.contains("not supported yet"));
+    assert!(errors[1].message.contains("does not look like"));
     assert!(errors[1].message.contains("NOT in the inventory"));
+}
+
+#[test]
+fn rpm_sqlite_database_on_rocky() {
+    let os_release = b"NAME=\"Rocky Linux\"\nID=\"rocky\"\nVERSION_ID=\"9.3\"\n".to_vec();
+    let (packages, errors) = collect(&[
+        ("rootfs/etc/os-release", os_release),
+        ("rootfs/var/lib/rpm/rpmdb.sqlite", fixture("rpmdb.sqlite")),
+    ]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(packages.len(), 2);
+    let alpha = find(&packages, "rampart-alpha");
+    assert_eq!(alpha.ecosystem, "Rocky Linux:9");
+    assert_eq!(alpha.version, "1.2.3-4.fx1");
+    assert_eq!(
+        alpha.purl,
+        "pkg:rpm/rocky/rampart-alpha@1.2.3-4.fx1?arch=noarch&distro=rocky-9.3"
+    );
+    assert_eq!(alpha.licenses, ["MIT"]);
+    assert_eq!(alpha.locations, ["rootfs/var/lib/rpm/rpmdb.sqlite"]);
+    let beta = find(&packages, "rampart-beta");
+    assert_eq!(beta.version, "2:0.9-1.fx1");
+    assert_eq!(
+        beta.purl,
+        "pkg:rpm/rocky/rampart-beta@0.9-1.fx1?arch=noarch&distro=rocky-9.3&epoch=2"
+    );
+    assert_eq!(beta.source_name.as_deref(), Some("rampart-beta"));
+    assert_eq!(beta.source_version.as_deref(), Some("0.9-1.fx1"));
+}
+
+#[test]
+fn rpm_sqlite_database_without_release() {
+    let (packages, errors) = collect(&[(
+        "usr/lib/sysimage/rpm/rpmdb.sqlite",
+        fixture("rpmdb-512.sqlite"),
+    )]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(packages.len(), 2);
+    let beta = find(&packages, "rampart-beta");
+    assert_eq!(beta.ecosystem, "RPM");
+    assert_eq!(
+        beta.purl,
+        "pkg:rpm/rampart-beta@0.9-1.fx1?arch=noarch&epoch=2"
+    );
 }
 
 #[test]
