@@ -113,6 +113,7 @@ impl Analyzer for InventoryAnalyzer {
                     for p in &mut packages {
                         p.locations = vec![blob.path.to_string()];
                     }
+                    normalize_licenses(&mut packages);
                     out.packages.extend(packages);
                 }
                 Err(e) => out.errors.push(error(e)),
@@ -127,7 +128,8 @@ impl Analyzer for InventoryAnalyzer {
 
     fn finish(&self, out: &mut Emitted, fetch: &dyn Fetch) {
         let collector = std::mem::take(&mut *self.os.lock().unwrap_or_else(|e| e.into_inner()));
-        let (packages, errors) = collector.finish();
+        let (mut packages, errors) = collector.finish();
+        normalize_licenses(&mut packages);
         out.packages.extend(packages);
         out.errors.extend(errors);
         let requirements =
@@ -189,6 +191,7 @@ fn follow_includes(mut reqs: Requirements, fetch: &dyn Fetch, out: &mut Emitted)
                 for p in &mut packages {
                     p.locations = vec![key.clone()];
                 }
+                normalize_licenses(&mut packages);
                 out.packages.extend(packages);
             }
             Err(e) => out.errors.push(ScanError {
@@ -213,4 +216,41 @@ fn normalize_path(path: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// Declared licences as SPDX expressions where they can be normalised (`MIT License` → `MIT`);
+/// anything else is kept as written, so the licence check can report it as unrecognised.
+pub fn normalize_licenses(packages: &mut [Package]) {
+    for package in packages {
+        for declared in &mut package.licenses {
+            if let Some(expression) = license::normalize(declared) {
+                *declared = expression;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_licences_are_normalised_where_possible() {
+        let doc = br#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[
+            {"type":"library","name":"a","version":"1","purl":"pkg:npm/a@1",
+             "licenses":[{"license":{"name":"Apache 2.0"}},{"license":{"name":"Custom EULA"}}]}]}"#;
+        let packages = sbom_input::parse("bom.json", doc).unwrap();
+        assert_eq!(packages[0].licenses, ["Apache-2.0", "Custom EULA"]);
+    }
+
+    #[test]
+    fn include_paths_resolve_against_the_including_file() {
+        assert_eq!(
+            relative_to("svc/requirements.txt", "base.txt"),
+            "svc/base.txt"
+        );
+        assert_eq!(relative_to("requirements.txt", "../x.txt"), "../x.txt");
+        assert_eq!(normalize_path("svc/nested/../base.txt"), "svc/base.txt");
+        assert_eq!(normalize_path("../x.txt"), "../x.txt");
+    }
 }

@@ -199,18 +199,20 @@ pub fn parse(location: &str, data: &[u8]) -> Result<Vec<Package>, ParseError> {
             format!("not JSON ({e}); rampart reads CycloneDX and SPDX as JSON"),
         )
     })?;
-    if doc["bomFormat"] == "CycloneDX" {
-        Ok(cyclonedx(&doc, location))
+    let mut packages = if doc["bomFormat"] == "CycloneDX" {
+        cyclonedx(&doc, location)
     } else if doc["spdxVersion"]
         .as_str()
         .is_some_and(|v| v.starts_with("SPDX-2"))
     {
-        Ok(spdx(&doc, location))
+        spdx(&doc, location)
     } else {
-        Err(ParseError::new(
+        return Err(ParseError::new(
             "neither a CycloneDX (`bomFormat`) nor an SPDX 2.x (`spdxVersion`) JSON document",
-        ))
-    }
+        ));
+    };
+    crate::normalize_licenses(&mut packages);
+    Ok(packages)
 }
 
 /// Reads the SBOM file of an `sbom:FILE` target.
