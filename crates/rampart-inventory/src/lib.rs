@@ -51,6 +51,24 @@ pub type LangParser = fn(path: &str, data: &[u8]) -> Result<Vec<Package>, ParseE
 pub struct InventoryAnalyzer {
     os: Mutex<os::OsCollector>,
     requirements: Mutex<Requirements>,
+    go: Mutex<GoFiles>,
+}
+
+/// go.mod and go.sum files by directory, combined once the walk is over.
+#[derive(Default)]
+struct GoFiles {
+    /// Directory → (go.mod bytes, module paths it names).
+    mods: std::collections::BTreeMap<String, (Vec<u8>, Vec<String>)>,
+    /// Directory → (go.sum path, bytes).
+    sums: std::collections::BTreeMap<String, (String, Vec<u8>)>,
+}
+
+fn directory_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn is_go_sum(path: &str) -> bool {
+    path == "go.sum" || path.ends_with("/go.sum")
 }
 
 /// `requirements*.txt` files seen in the walk and the files they include with `-r`.
@@ -88,7 +106,8 @@ impl Analyzer for InventoryAnalyzer {
     }
 
     fn wants(&self, path: &str, size: u64) -> bool {
-        size <= MAX_INVENTORY_FILE && (lang::parser_for(path).is_some() || os::wants(path))
+        size <= MAX_INVENTORY_FILE
+            && (lang::parser_for(path).is_some() || os::wants(path) || is_go_sum(path))
     }
 
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted) {
@@ -99,6 +118,14 @@ impl Analyzer for InventoryAnalyzer {
                 "cannot read packages: {e}; the rest of the tree is still inventoried"
             ),
         };
+        if is_go_sum(blob.path) {
+            let mut go = self.go.lock().unwrap_or_else(|e| e.into_inner());
+            go.sums.insert(
+                directory_of(blob.path).to_string(),
+                (blob.path.to_string(), blob.data.to_vec()),
+            );
+            return;
+        }
         if let Some(parse) = lang::parser_for(blob.path) {
             if let Some(includes) = lang::requirement_includes(blob.path, blob.data) {
                 let mut reqs = self.requirements.lock().unwrap_or_else(|e| e.into_inner());
@@ -114,6 +141,17 @@ impl Analyzer for InventoryAnalyzer {
                         p.locations = vec![blob.path.to_string()];
                     }
                     normalize_licenses(&mut packages);
+                    if blob.path == "go.mod" || blob.path.ends_with("/go.mod") {
+                        let named = packages.iter().map(|p| p.name.clone()).collect();
+                        self.go
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .mods
+                            .insert(
+                                directory_of(blob.path).to_string(),
+                                (blob.data.to_vec(), named),
+                            );
+                    }
                     out.packages.extend(packages);
                 }
                 Err(e) => out.errors.push(error(e)),
@@ -135,6 +173,17 @@ impl Analyzer for InventoryAnalyzer {
         let requirements =
             std::mem::take(&mut *self.requirements.lock().unwrap_or_else(|e| e.into_inner()));
         follow_includes(requirements, fetch, out);
+        let go = std::mem::take(&mut *self.go.lock().unwrap_or_else(|e| e.into_inner()));
+        for (dir, (sum_path, sum)) in &go.sums {
+            let Some((go_mod, named)) = go.mods.get(dir) else {
+                continue;
+            };
+            let mut extra = lang::go_sum_supplement(go_mod, named, sum);
+            for p in &mut extra {
+                p.locations = vec![sum_path.clone()];
+            }
+            out.packages.extend(extra);
+        }
     }
 
     fn rules(&self) -> Vec<RuleMeta> {

@@ -44,6 +44,61 @@ fn tokens(line: &str) -> (Vec<&str>, bool) {
     (words, indirect)
 }
 
+/// The `go` directive of a go.mod as (major, minor); `None` when absent or unreadable.
+pub(super) fn go_directive(data: &[u8]) -> Option<(u32, u32)> {
+    let text = String::from_utf8_lossy(data);
+    let line = text.lines().map(str::trim).find(|l| l.starts_with("go "))?;
+    let version = line.get(3..)?.split_whitespace().next()?;
+    let mut parts = version.split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    Some((major, minor))
+}
+
+/// Order Go module versions (`v1.2.3`, `v1.2.3-rc.1`, pseudo-versions) well enough to pick the
+/// highest: numeric core first, then a release above any of its pre-releases.
+fn version_key(version: &str) -> (Vec<u64>, bool, String) {
+    let v = version.trim_start_matches('v');
+    let v = v.split('+').next().unwrap_or(v);
+    let (core, pre) = match v.split_once('-') {
+        Some((core, pre)) => (core, Some(pre)),
+        None => (v, None),
+    };
+    let numbers = core.split('.').map(|n| n.parse().unwrap_or(0)).collect();
+    (numbers, pre.is_none(), pre.unwrap_or_default().to_string())
+}
+
+/// Modules a go.sum records code hashes for (lines ending in `/go.mod` only hash a go.mod
+/// and are skipped), the highest version of each, sorted.
+pub(super) fn go_sum_modules(data: &[u8]) -> Vec<(String, String)> {
+    let text = String::from_utf8_lossy(data);
+    let mut best: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let (Some(module), Some(version), Some(_hash)) = (words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        if version.ends_with("/go.mod") || !version.starts_with('v') {
+            continue;
+        }
+        let newer = best
+            .get(module)
+            .is_none_or(|current| version_key(version) > version_key(current));
+        if newer {
+            best.insert(module.to_string(), version.to_string());
+        }
+    }
+    best.into_iter().collect()
+}
+
+/// A module that only go.sum names (an indirect dependency of an old-style go.mod).
+pub(super) fn go_sum_package(module: &str, version: &str) -> Package {
+    let mut p = package(module, version, "Go", go_purl(module, version));
+    p.direct = Some(false);
+    p
+}
+
 /// Parse a `go.mod`.
 pub(super) fn parse_go_mod(_path: &str, data: &[u8]) -> Result<Vec<Package>, ParseError> {
     let text = text(data)?;
@@ -194,5 +249,45 @@ mod tests {
         let packages =
             parse_go_mod("go.mod", b"require ()\nrequire \"quoted/mod\" v1.0.0\n").unwrap();
         assert_eq!(packages[0].purl, "pkg:golang/quoted/mod@v1.0.0");
+    }
+}
+
+#[cfg(test)]
+mod go_sum_tests {
+    use super::*;
+
+    const SUM: &str = "github.com/pkg/errors v0.8.1 h1:iURUrRGxPUNPdy5/HRSm+Yj6okJ6UtLINN0Q9M4+h3I=\n\
+github.com/pkg/errors v0.8.1/go.mod h1:bwawxfHBFNV+L2hUp1rHADufV3IMtnDRdf1r5NINEl0=\n\
+github.com/pkg/errors v0.9.1 h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=\n\
+golang.org/x/sys v0.0.0-20190215142949-d0b11bdaac8a/go.mod h1:STP8DvDyc/dI5b8T5hshtkjS+E42TnysNCUPdjciGhY=\n\
+golang.org/x/text v0.3.0 h1:g61tztE5qeGQ89tm6NTjjM9VPIm088od1l6aSorWRWg=\n\
+golang.org/x/text v0.3.0-rc.1 h1:aaaa=\n\
+garbage\n";
+
+    #[test]
+    fn go_directive_and_sum_modules() {
+        assert_eq!(go_directive(b"module x\n\ngo 1.16\n"), Some((1, 16)));
+        assert_eq!(go_directive(b"module x\ngo 1.21.5\n"), Some((1, 21)));
+        assert_eq!(go_directive(b"module x\n"), None);
+        assert_eq!(
+            go_sum_modules(SUM.as_bytes()),
+            vec![
+                ("github.com/pkg/errors".to_string(), "v0.9.1".to_string()),
+                ("golang.org/x/text".to_string(), "v0.3.0".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn old_go_mods_get_their_indirect_modules_from_go_sum() {
+        let named = vec!["github.com/pkg/errors".to_string()];
+        let old = super::super::go_sum_supplement(b"module x\ngo 1.14\n", &named, SUM.as_bytes());
+        let purls: Vec<&str> = old.iter().map(|p| p.purl.as_str()).collect();
+        assert_eq!(purls, ["pkg:golang/golang.org/x/text@v0.3.0"]);
+        assert_eq!(old[0].direct, Some(false));
+        assert!(
+            super::super::go_sum_supplement(b"module x\ngo 1.17\n", &named, SUM.as_bytes())
+                .is_empty()
+        );
     }
 }

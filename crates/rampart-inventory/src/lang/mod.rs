@@ -89,6 +89,20 @@ pub fn requirements_includes_of(data: &[u8]) -> Vec<String> {
     out
 }
 
+/// Before Go 1.17 a go.mod lists only direct requirements; the indirect ones are in go.sum.
+/// For such a go.mod (no `go` directive, or one below 1.17), the modules go.sum records that
+/// the go.mod does not name, as indirect dependencies; nothing for newer go.mods.
+pub fn go_sum_supplement(go_mod: &[u8], named: &[String], go_sum: &[u8]) -> Vec<Package> {
+    if go::go_directive(go_mod).is_some_and(|v| v >= (1, 17)) {
+        return Vec::new();
+    }
+    go::go_sum_modules(go_sum)
+        .into_iter()
+        .filter(|(module, _)| !named.contains(module))
+        .map(|(module, version)| go::go_sum_package(&module, &version))
+        .collect()
+}
+
 /// Parse a requirements file that was reached through `-r` (whatever its name).
 pub fn parse_requirements_file(path: &str, data: &[u8]) -> Result<Vec<Package>, ParseError> {
     python::parse_requirements(path, data)

@@ -208,3 +208,33 @@ fn requirements_includes_are_followed_inside_the_target_only() {
         ]
     );
 }
+
+#[test]
+fn go_sum_fills_in_indirect_modules_of_pre_1_17_go_mods() {
+    let tree = Tree::new();
+    tree.write(
+        "old/go.mod",
+        "module example.com/old\n\ngo 1.16\n\nrequire github.com/pkg/errors v0.9.1\n",
+    );
+    tree.write(
+        "old/go.sum",
+        "github.com/pkg/errors v0.9.1 h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=\n\
+         golang.org/x/text v0.3.7 h1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=\n",
+    );
+    tree.write(
+        "new/go.mod",
+        "module example.com/new\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.1\n",
+    );
+    tree.write(
+        "new/go.sum",
+        "golang.org/x/text v0.3.7 h1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=\n",
+    );
+    let out = tree.rampart(&["sbom", "."]);
+    let table = stdout(&out);
+    let text_rows: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with("golang.org/x/text"))
+        .collect();
+    assert_eq!(text_rows.len(), 1, "{table}");
+    assert!(text_rows[0].ends_with("old/go.sum"), "{table}");
+}
