@@ -91,24 +91,6 @@ pub fn parse_node_package_json(path: &str, data: &[u8]) -> Result<Vec<Package>, 
     Ok(finish(vec![p]))
 }
 
-/// PEP 503: lowercase, runs of `-`, `_` and `.` become one `-` (as in `python.rs`).
-fn pep503(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut in_run = false;
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !in_run {
-                out.push('-');
-            }
-            in_run = true;
-        } else {
-            out.extend(c.to_lowercase());
-            in_run = false;
-        }
-    }
-    out
-}
-
 /// One header: its name, its value (continuation lines joined with `\n`) and its line.
 struct Header {
     line: usize,
@@ -232,7 +214,13 @@ pub fn parse_dist_info_metadata(_path: &str, data: &[u8]) -> Result<Vec<Package>
             "expected a version after `Version:`",
         ));
     }
-    let purl = purl("pypi", None, &pep503(name), Some(version), &[]);
+    let purl = purl(
+        "pypi",
+        None,
+        &super::python::normalise(name),
+        Some(version),
+        &[],
+    );
     let mut p = package(name, version, "PyPI", purl);
     p.licenses = metadata_licenses(&headers);
     Ok(finish(vec![p]))

@@ -19,7 +19,7 @@ use crate::ParseError;
 use crate::purl::purl;
 
 /// `pkg:npm/%40scope/name@version` or `pkg:npm/name@version`.
-fn npm_purl(name: &str, version: &str) -> String {
+pub(super) fn npm_purl(name: &str, version: &str) -> String {
     // Fast path for the usual names and versions, which need no percent-encoding; the same
     // text `purl` builds (lockfiles hold 100k entries).
     let plain = |s: &str| {

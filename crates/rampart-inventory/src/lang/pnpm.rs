@@ -26,15 +26,8 @@ use serde_json::Value;
 
 use super::{finish, from_json, package, text};
 use crate::ParseError;
-use crate::purl::purl;
 
-/// `pkg:npm/%40scope/name@version` or `pkg:npm/name@version`.
-pub(super) fn npm_purl(name: &str, version: &str) -> String {
-    match name.strip_prefix('@').and_then(|rest| rest.split_once('/')) {
-        Some((scope, bare)) => purl("npm", Some(&format!("@{scope}")), bare, Some(version), &[]),
-        None => purl("npm", None, name, Some(version), &[]),
-    }
-}
+pub(super) use super::npm::npm_purl;
 
 /// `name@rest` with the `@` of a scope not taken as the separator.
 fn split_name_at(spec: &str) -> Option<(&str, &str)> {

@@ -24,7 +24,7 @@ use crate::ParseError;
 use crate::purl::purl;
 
 /// PEP 503: lowercase, runs of `-`, `_` and `.` become one `-`.
-fn normalise(name: &str) -> String {
+pub(super) fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut in_run = false;
     for c in name.chars() {
