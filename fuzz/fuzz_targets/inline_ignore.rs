@@ -5,8 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let applies =
-        rampart_core::inline_ignore_applies(data, "some-rule", |id| id == "some-rule" || id == "other");
+    let applies = rampart_core::inline_ignore_applies(data, "some-rule", |id| {
+        id == "some-rule" || id == "other"
+    });
     let marker = rampart_core::has_inline_marker(data);
     assert!(
         !applies || marker,

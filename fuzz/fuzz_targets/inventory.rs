@@ -35,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
             panic!("{name} is not routed");
         };
         if let Err(e) = parse(name, data) {
-            assert!(e.line.is_none_or(|l| l >= 1 && l <= lines + 1), "{name}: {e}");
+            assert!(
+                e.line.is_none_or(|l| l >= 1 && l <= lines + 1),
+                "{name}: {e}"
+            );
         }
     }
     let _ = rampart_inventory::sbom_input::parse("bom.json", data);
