@@ -7,6 +7,7 @@ pub mod apk;
 pub mod debian;
 pub mod pep440;
 pub mod rpm;
+pub mod semver;
 
 /// A version string its ecosystem's rules cannot read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,6 +28,7 @@ pub fn compare(ecosystem: &str, a: &str, b: &str) -> Option<Result<Ordering, Ver
     Some(match family {
         "Debian" | "Ubuntu" => debian::compare(a, b),
         "PyPI" => pep440::compare(a, b),
+        "npm" | "crates.io" | "Go" | "NuGet" | "Hex" | "Pub" => semver::compare(a, b),
         "Alpine" => apk::compare(a, b),
         "Red Hat" | "Rocky Linux" | "AlmaLinux" | "SUSE" | "openSUSE" | "RPM" => rpm::compare(a, b),
         _ => return None,
@@ -61,9 +63,17 @@ mod tests {
             Some(Some(Ordering::Greater))
         );
         assert_eq!(
-            order("npm", "1.0.0", "2.0.0"),
+            order("npm", "1.0.0-rc.1", "1.0.0"),
+            Some(Some(Ordering::Less))
+        );
+        assert_eq!(
+            order("Go", "v0.0.0-20190215142949-d0b11bdaac8a", "v0.0.1"),
+            Some(Some(Ordering::Less))
+        );
+        assert_eq!(
+            order("Maven", "1.0", "2.0"),
             None,
-            "no SemVer comparator yet"
+            "no Maven comparator yet"
         );
         assert!(matches!(compare("PyPI", "latest", "1.0"), Some(Err(_))));
     }
