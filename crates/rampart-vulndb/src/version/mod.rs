@@ -4,9 +4,12 @@
 use std::cmp::Ordering;
 
 pub mod apk;
+pub mod composer;
 pub mod debian;
+pub mod maven;
 pub mod pep440;
 pub mod rpm;
+pub mod rubygems;
 pub mod semver;
 
 /// A version string its ecosystem's rules cannot read.
@@ -28,6 +31,9 @@ pub fn compare(ecosystem: &str, a: &str, b: &str) -> Option<Result<Ordering, Ver
     Some(match family {
         "Debian" | "Ubuntu" => debian::compare(a, b),
         "PyPI" => pep440::compare(a, b),
+        "Maven" => maven::compare(a, b),
+        "RubyGems" => rubygems::compare(a, b),
+        "Packagist" => composer::compare(a, b),
         "npm" | "crates.io" | "Go" | "NuGet" | "Hex" | "Pub" => semver::compare(a, b),
         "Alpine" => apk::compare(a, b),
         "Red Hat" | "Rocky Linux" | "AlmaLinux" | "SUSE" | "openSUSE" | "RPM" => rpm::compare(a, b),
@@ -71,10 +77,18 @@ mod tests {
             Some(Some(Ordering::Less))
         );
         assert_eq!(
-            order("Maven", "1.0", "2.0"),
-            None,
-            "no Maven comparator yet"
+            order("Maven", "1.0-rc-1", "1.0"),
+            Some(Some(Ordering::Less))
         );
+        assert_eq!(
+            order("RubyGems", "1.0.0.rc1", "1.0.0"),
+            Some(Some(Ordering::Less))
+        );
+        assert_eq!(
+            order("Packagist", "1.0.0-RC1", "1.0.0-patch1"),
+            Some(Some(Ordering::Less))
+        );
+        assert_eq!(order("Hackage", "1.0", "2.0"), None, "no comparator");
         assert!(matches!(compare("PyPI", "latest", "1.0"), Some(Err(_))));
     }
 }
