@@ -305,16 +305,6 @@ mod tests {
             .iter()
             .map(|v| MavenVersion::parse(v).unwrap())
             .collect();
-        for a in &parsed {
-            assert_eq!(a.cmp(a), Ordering::Equal);
-            for b in &parsed {
-                assert_eq!(a.cmp(b), b.cmp(a).reverse());
-                for c in &parsed {
-                    if a <= b && b <= c {
-                        assert!(a <= c);
-                    }
-                }
-            }
-        }
+        crate::version::testing::assert_total_order(&parsed, Ord::cmp);
     }
 }

@@ -41,6 +41,28 @@ pub fn compare(ecosystem: &str, a: &str, b: &str) -> Option<Result<Ordering, Ver
     })
 }
 
+/// Checks shared by every comparator's tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::cmp::Ordering;
+    use std::fmt::Debug;
+
+    /// `compare` is reflexive, antisymmetric and transitive on every pair and triple of `items`.
+    pub(crate) fn assert_total_order<T: Debug>(items: &[T], compare: impl Fn(&T, &T) -> Ordering) {
+        for a in items {
+            assert_eq!(compare(a, a), Ordering::Equal, "{a:?}");
+            for b in items {
+                assert_eq!(compare(a, b), compare(b, a).reverse(), "{a:?} vs {b:?}");
+                for c in items {
+                    if compare(a, b) != Ordering::Greater && compare(b, c) != Ordering::Greater {
+                        assert_ne!(compare(a, c), Ordering::Greater, "{a:?} <= {b:?} <= {c:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
