@@ -80,6 +80,103 @@ pub struct Finding {
     /// The matched value, redacted to its first characters (secrets only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redacted: Option<String>,
+    /// Other ids of the same vulnerability (CVE, GHSA, RUSTSEC, PYSEC, GO-...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The package the finding is about (vulnerabilities and licences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<PackageRef>,
+    /// Lowest version above the installed one that resolves the finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_version: Option<String>,
+    /// Advisory details: scores, exploitation data, dependency path, VEX status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vulnerability: Option<Box<VulnerabilityDetails>>,
+}
+
+/// The package a finding is about.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(deny_unknown_fields)]
+pub struct PackageRef {
+    /// Name as its ecosystem writes it.
+    pub name: String,
+    /// Installed or locked version.
+    pub version: String,
+    /// Ecosystem in OSV's spelling.
+    pub ecosystem: String,
+    /// Package URL.
+    pub purl: String,
+}
+
+/// What a vulnerability finding knows beyond the common fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VulnerabilityDetails {
+    /// Where the severity came from: `cvss_v4`, `cvss_v3`, `cvss_v2`, `ecosystem` (the
+    /// source's own rating) or `unrated` (no rating published; reported as medium).
+    pub severity_source: String,
+    /// CVSS vectors published for it, each scored by rampart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cvss: Vec<CvssScore>,
+    /// When the advisory was published (RFC 3339), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Every version the advisory names as fixing a range, lowest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixed_versions: Vec<String>,
+    /// Dependency chain from a direct dependency down to the package (purls), when the
+    /// lockfile records the graph and the package is transitive.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dependency_path: Vec<String>,
+    /// EPSS exploit-probability data, when an EPSS file was imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epss: Option<Epss>,
+    /// Listed in CISA's Known Exploited Vulnerabilities catalogue (when imported).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kev: bool,
+    /// The VEX statement that applies to it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vex: Option<VexStatus>,
+}
+
+/// One CVSS vector and the score rampart computed from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CvssScore {
+    /// CVSS version: `2.0`, `3.0`, `3.1` or `4.0`.
+    pub version: String,
+    /// The vector string as published.
+    pub vector: String,
+    /// Base score (0.0-10.0).
+    pub score: f64,
+}
+
+/// EPSS score of a CVE.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Epss {
+    /// Probability of exploitation activity in the next 30 days (0-1).
+    pub score: f64,
+    /// Rank among all scored CVEs (0-1).
+    pub percentile: f64,
+}
+
+/// A VEX statement applied to a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VexStatus {
+    /// `not_affected`, `fixed`, `affected` or `under_investigation`.
+    pub status: String,
+    /// Why it is not affected (VEX justification), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    /// Free-text statement from the VEX author, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// The VEX document it came from.
+    pub source: String,
 }
 
 /// Content-based fingerprint: rule id + normalised path + a hash of the matched content, so it

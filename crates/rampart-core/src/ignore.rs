@@ -339,6 +339,10 @@ mod tests {
             remediation: String::new(),
             references: vec![],
             redacted: None,
+            aliases: Vec::new(),
+            package: None,
+            fixed_version: None,
+            vulnerability: None,
         }
     }
 

@@ -19,7 +19,10 @@ pub use date::{Date, DateError};
 pub use engine::{
     Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,
 };
-pub use finding::{Finding, FindingKind, Location, fingerprint};
+pub use finding::{
+    CvssScore, Epss, Finding, FindingKind, Location, PackageRef, VexStatus, VulnerabilityDetails,
+    fingerprint,
+};
 pub use gate::{Gate, GateOutcome};
 pub use ignore::{
     ExpiredIgnore, IgnoreEntry, IgnoreError, IgnoreFile, IgnoreSet, has_inline_marker,

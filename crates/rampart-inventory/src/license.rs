@@ -611,6 +611,10 @@ fn finding(
         remediation: remediation(rule).to_string(),
         references: vec!["https://spdx.org/licenses/".to_string()],
         redacted: None,
+        aliases: Vec::new(),
+        package: None,
+        fixed_version: None,
+        vulnerability: None,
     }
 }
 

@@ -429,6 +429,10 @@ impl SecretScanner {
             remediation: rule.spec.remediation.trim().to_string(),
             references: rule.spec.references.clone(),
             redacted: Some(shown),
+            aliases: Vec::new(),
+            package: None,
+            fixed_version: None,
+            vulnerability: None,
         }
     }
 }

@@ -1,4 +1,5 @@
 //! Vulnerability matching support. So far: version comparison per ecosystem, each with the
 //! ordering rules its ecosystem documents (the OSV store and matcher come next).
 
+pub mod cvss;
 pub mod version;
