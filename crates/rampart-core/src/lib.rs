@@ -13,6 +13,7 @@ mod package;
 mod report;
 mod rule;
 mod severity;
+pub mod vex;
 
 pub use analyzer::{Analyzer, Blob, Emitted, Fetch, Provenance};
 pub use date::{Date, DateError};

@@ -1,0 +1,1 @@
+//! VEX documents (OpenVEX, CycloneDX VEX): parsing and applying their statements to findings.
