@@ -2,4 +2,8 @@
 //! ordering rules its ecosystem documents (the OSV store and matcher come next).
 
 pub mod cvss;
+pub mod import;
+pub mod matcher;
+pub mod osv;
+pub mod store;
 pub mod version;
