@@ -51,6 +51,61 @@ impl Date {
         Date::rfc3339(secs)
     }
 
+    /// Seconds since the Unix epoch now (wall clock; `SOURCE_DATE_EPOCH` is not applied).
+    pub fn now_seconds() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    }
+
+    /// Seconds since the Unix epoch of an RFC 3339 time (`2024-05-01T12:00:00Z`, fractions
+    /// and offsets accepted), or `None` if it does not parse.
+    pub fn parse_rfc3339_seconds(text: &str) -> Option<u64> {
+        let text = text.trim();
+        let date: Date = text.get(..10)?.parse().ok()?;
+        let rest = text.get(10..)?;
+        let rest = rest.strip_prefix(['T', 't', ' '])?;
+        let hms = rest.get(..8)?;
+        let mut fields = hms.split(':').map(|f| f.parse::<i64>().ok());
+        let (Some(Some(h)), Some(Some(m)), Some(Some(sec))) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            return None;
+        };
+        let mut zone = rest.get(8..)?;
+        if let Some(fraction) = zone.strip_prefix('.') {
+            zone = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        let offset = match zone {
+            "Z" | "z" | "" => 0,
+            _ => {
+                let sign = match zone.get(..1)? {
+                    "+" => 1,
+                    "-" => -1,
+                    _ => return None,
+                };
+                let digits = zone.get(1..)?.replace(':', "");
+                let hours: i64 = digits.get(..2)?.parse().ok()?;
+                let minutes: i64 = digits.get(2..4).unwrap_or("00").parse().ok()?;
+                sign * (hours * 3600 + minutes * 60)
+            }
+        };
+        let secs = date.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset;
+        u64::try_from(secs).ok()
+    }
+
+    // Howard Hinnant's days-from-civil, the inverse of `from_days_since_epoch`.
+    fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     // Howard Hinnant's civil-from-days; exact for the proleptic Gregorian calendar.
     fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;
@@ -105,6 +160,20 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_parses_back_to_the_seconds_it_was_made_from() {
+        for secs in [0u64, 86_399, 951_782_400, 1_700_000_000, 4_102_444_800] {
+            assert_eq!(Date::parse_rfc3339_seconds(&Date::rfc3339(secs)), Some(secs));
+        }
+        assert_eq!(
+            Date::parse_rfc3339_seconds("2024-01-01T01:00:00.123+01:00"),
+            Date::parse_rfc3339_seconds("2024-01-01T00:00:00Z")
+        );
+        for bad in ["", "2024-01-01", "2024-13-01T00:00:00Z", "2024-01-01T0a:00:00Z", "2024-01-01T00:00:00+x"] {
+            assert_eq!(Date::parse_rfc3339_seconds(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn converts_known_days() {

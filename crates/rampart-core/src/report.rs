@@ -64,6 +64,9 @@ pub enum ScanErrorKind {
     Walk,
     /// The content could not be parsed.
     Parse,
+    /// Packages could not be checked for vulnerabilities (no database, a stale one, or a
+    /// version its ecosystem's rules cannot read).
+    NotChecked,
 }
 
 /// One input the scan could not cover.
@@ -165,6 +168,8 @@ pub struct Assemble<'a> {
     pub severities: Option<&'a [Severity]>,
     /// Warnings gathered before the walk (config, rules).
     pub warnings: Vec<String>,
+    /// VEX statements: `not_affected`/`fixed` suppress, the others annotate.
+    pub vex: &'a [crate::vex::VexStatement],
     /// Wall time of the scan.
     pub duration_ms: u64,
 }
@@ -180,8 +185,11 @@ impl Assemble<'_> {
             duration_ms: self.duration_ms,
             ..Summary::default()
         };
-        let mut findings = Vec::with_capacity(output.findings.len());
-        for finding in output.findings {
+        let mut raw = output.findings;
+        let vex = crate::vex::apply(&mut raw, self.vex);
+        summary.suppressed += vex.suppressed.len() as u64;
+        let mut findings = Vec::with_capacity(raw.len());
+        for finding in raw {
             if self.ignores.suppresses(&finding) {
                 summary.suppressed += 1;
             } else if self
@@ -198,16 +206,15 @@ impl Assemble<'_> {
                 &a.location.path,
                 a.location.start_line,
                 a.location.start_column,
-                &a.rule_id,
-                &a.fingerprint,
             )
                 .cmp(&(
                     &b.location.path,
                     b.location.start_line,
                     b.location.start_column,
-                    &b.rule_id,
-                    &b.fingerprint,
                 ))
+                // Packages' vulnerabilities share a location: riskiest first.
+                .then_with(|| risk(b).total_cmp(&risk(a)))
+                .then_with(|| (&a.rule_id, &a.fingerprint).cmp(&(&b.rule_id, &b.fingerprint)))
         });
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.location == b.location);
         for f in &findings {
@@ -218,6 +225,7 @@ impl Assemble<'_> {
         errors.sort();
         summary.errors = errors.len() as u64;
         let mut warnings = self.warnings;
+        warnings.extend(vex.unmatched);
         warnings.extend(self.ignores.expired().iter().map(ToString::to_string));
         Report {
             schema_version: SCHEMA_VERSION.to_string(),
@@ -230,4 +238,14 @@ impl Assemble<'_> {
             summary,
         }
     }
+}
+
+/// Sort key for "fix this first": known-exploited, then severity, then exploit probability.
+fn risk(finding: &crate::Finding) -> f64 {
+    let details = finding.vulnerability.as_deref();
+    let kev = details.is_some_and(|d| d.kev);
+    let epss = details
+        .and_then(|d| d.epss.as_ref())
+        .map_or(0.0, |e| e.score);
+    f64::from(u8::from(kev)) * 100.0 + f64::from(finding.severity as u8) * 10.0 + epss
 }

@@ -244,12 +244,8 @@ impl RawRecord {
         let summary = self
             .summary
             .filter(|s| !s.trim().is_empty())
-            .or_else(|| {
-                self.details
-                    .as_deref()
-                    .and_then(|d| d.lines().map(str::trim).find(|l| !l.is_empty()))
-                    .map(str::to_string)
-            })
+            .map(|s| s.trim().to_string())
+            .or_else(|| self.details.as_deref().map(first_sentence))
             .unwrap_or_default();
         let mut affected = Vec::new();
         let mut informational = None;
@@ -301,7 +297,9 @@ impl RawRecord {
                 ranges.push(Range { kind, events });
             }
             if raw.versions.len() > MAX_VERSIONS {
-                return Err(format!("more than {MAX_VERSIONS} versions in affected[{index}]"));
+                return Err(format!(
+                    "more than {MAX_VERSIONS} versions in affected[{index}]"
+                ));
             }
             if informational.is_none() {
                 informational = raw.database_specific.as_ref().and_then(informational_of);
@@ -358,6 +356,25 @@ impl RawRecord {
     }
 }
 
+/// A title from free text: its first sentence, at most about 120 characters.
+fn first_sentence(details: &str) -> String {
+    let text = details
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let sentence = match text.find(". ") {
+        Some(end) => &text[..=end],
+        None => text,
+    };
+    if sentence.chars().count() <= 120 {
+        return sentence.trim_end_matches('.').to_string();
+    }
+    let cut: String = sentence.chars().take(117).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}...")
+}
+
 fn informational_of(value: &serde_json::Value) -> Option<String> {
     value
         .get("informational")
@@ -368,11 +385,7 @@ fn informational_of(value: &serde_json::Value) -> Option<String> {
 fn cvss_vectors(severity: &[RawSeverity]) -> Vec<String> {
     severity
         .iter()
-        .filter(|s| {
-            s.kind
-                .as_deref()
-                .is_some_and(|k| k.starts_with("CVSS_V"))
-        })
+        .filter(|s| s.kind.as_deref().is_some_and(|k| k.starts_with("CVSS_V")))
         .filter_map(|s| s.score.as_ref().map(|v| v.0.trim().to_string()))
         .filter(|v| !v.is_empty())
         .collect()
@@ -419,7 +432,10 @@ mod tests {
             ("a.json", "{"),
             ("a.json", "[]"),
             ("a.json", r#"{"summary":"no id"}"#),
-            ("a.json", r#"{"id":"X","affected":[{"package":{"name":"a"}}]}"#),
+            (
+                "a.json",
+                r#"{"id":"X","affected":[{"package":{"name":"a"}}]}"#,
+            ),
             (
                 "a.json",
                 r#"{"id":"X","affected":[{"package":{"name":"a","ecosystem":"npm"},"ranges":[{"type":"WEIRD","events":[]}]}]}"#,
@@ -436,6 +452,14 @@ mod tests {
             assert_eq!(error.source_name, *name);
             assert!(!error.reason.is_empty());
         }
+    }
+
+    #[test]
+    fn titles_from_details_are_one_short_sentence() {
+        assert_eq!(first_sentence("\nFoo is bad. It does X."), "Foo is bad");
+        let long = "word ".repeat(60);
+        let title = first_sentence(&long);
+        assert!(title.ends_with("...") && title.chars().count() <= 120, "{title}");
     }
 
     #[test]

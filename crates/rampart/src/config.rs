@@ -27,6 +27,62 @@ pub struct FileConfig {
     /// Licence policy.
     #[serde(default)]
     pub license: rampart_inventory::license::LicensePolicy,
+    /// Vulnerability scanner settings.
+    #[serde(default)]
+    pub vuln: VulnConfig,
+}
+
+/// `[vuln]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VulnConfig {
+    /// Oldest acceptable database, e.g. `"7d"`, `"36h"`.
+    pub max_db_age: Option<AgeSpec>,
+    /// VEX documents to apply (paths relative to the config file's directory).
+    #[serde(default)]
+    pub vex: Vec<PathBuf>,
+    /// Fail on vulnerabilities in CISA's KEV catalogue.
+    pub fail_on_kev: Option<bool>,
+    /// Fail on vulnerabilities with at least this EPSS probability.
+    pub min_epss: Option<f64>,
+}
+
+/// A duration given as `7d`, `36h`, `90m` or seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct AgeSpec(pub u64);
+
+impl<'de> Deserialize<'de> for AgeSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_age(&text).map(AgeSpec).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Parse `7d`, `36h`, `90m`, `3600s` or `3600` into seconds.
+pub fn parse_age(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("invalid age `{text}`: expected e.g. 7d, 36h, 90m"))?;
+    let scale = match unit.trim() {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        other => return Err(format!("invalid age unit `{other}` in `{text}`: use s, m, h, d or w")),
+    };
+    Ok(number.saturating_mul(scale))
+}
+
+/// Parse an EPSS probability between 0 and 1.
+pub fn parse_probability(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{text}` is not a probability between 0 and 1 (e.g. 0.1)")),
+    }
 }
 
 /// `[scan]`.

@@ -1,6 +1,7 @@
 //! The `rampart` binary: argument parsing and wiring only; the work lives in the library crates.
 
 mod config;
+mod db;
 mod progress;
 mod rules;
 mod sbom;
@@ -35,6 +36,8 @@ enum Command {
     Scan(scan::ScanArgs),
     /// Inventory packages and write an SBOM (CycloneDX 1.6, SPDX 2.3) or a table.
     Sbom(sbom::SbomArgs),
+    /// Fetch, import, export and inspect the vulnerability database.
+    Db(db::DbArgs),
     /// List and explain the built-in rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Sbom(args) => sbom::run(args),
+        Command::Db(args) => db::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Schema => {
             print!("{}", rampart_report::json_schema());

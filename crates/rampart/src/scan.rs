@@ -9,23 +9,27 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use rampart_core::{
-    Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, Severity, Source,
-    Tool,
+    Analyzer, Assemble, Date, Engine, EngineOptions, Gate, IgnoreFile, IgnoreSet, ScanError,
+    ScanErrorKind, Severity, Source, Tool,
 };
 use rampart_inventory::InventoryAnalyzer;
+use rampart_inventory::binary::BinaryInventoryAnalyzer;
 use rampart_inventory::license::LicenseFileAnalyzer;
 use rampart_inventory::sbom_input::SbomInputAnalyzer;
 use rampart_report::{Format, RenderContext, SarifOptions};
 use rampart_secrets::{SecretScanner, builtin_rules};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
 
-use crate::config::{self, FileConfig, parse_size};
+use crate::config::{self, FileConfig, parse_age, parse_probability, parse_size};
+use crate::db::{DbLocation, age_seconds};
 use crate::progress::Spinner;
 
 /// Scanners that exist in this version.
-const SCANNERS: &[&str] = &["secret", "license"];
+const SCANNERS: &[&str] = &["secret", "license", "vuln"];
 /// Scanners announced for later versions; naming one is an error that says so.
-const PLANNED_SCANNERS: &[&str] = &["vuln", "misconfig", "malware"];
+const PLANNED_SCANNERS: &[&str] = &["misconfig", "malware"];
+/// Default `--db-max-age`: a week-old database misses a week of disclosures.
+const DEFAULT_DB_MAX_AGE: u64 = 7 * 86_400;
 /// The ignore file read from the target root.
 const IGNORE_FILE: &str = ".rampartignore";
 /// Default `--max-file-size`.
@@ -38,6 +42,10 @@ Examples:
   rampart scan --fail-on high .                   fail CI on high or critical findings
   rampart scan -f sarif=rampart.sarif -f json=rampart.json .
   rampart scan --severity critical,high dir:src
+  rampart scan --scanners vuln --fail-on-kev --vex vex.json sbom:bom.cdx.json
+
+Vulnerabilities are checked whenever a database is present (`rampart db update`, or
+`rampart db import` offline); without one the scan says so and, with --strict, fails.
 
 Suppress with `rampart:ignore [RULE-ID]` on the line, or entries in .rampartignore
 (rule:ID, path:GLOB, fingerprint:HEX, each with optional expires=YYYY-MM-DD reason=...).
@@ -49,7 +57,7 @@ pub struct ScanArgs {
     #[arg(default_value = ".", value_name = "TARGET")]
     target: String,
 
-    /// Scanners to run, comma-separated (available: secret, license). Default: all.
+    /// Scanners to run, comma-separated (available: secret, license, vuln). Default: all.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     scanners: Option<Vec<String>>,
 
@@ -98,6 +106,29 @@ pub struct ScanArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
+
+    #[command(flatten)]
+    db: DbLocation,
+
+    /// Treat a vulnerability database older than this as stale (warning; exit 3 with
+    /// --strict), e.g. 7d, 36h. Default 7d.
+    #[arg(long, value_name = "AGE", value_parser = parse_age)]
+    db_max_age: Option<u64>,
+
+    /// Apply a VEX document (OpenVEX or CycloneDX VEX): `not_affected` and `fixed` statements
+    /// suppress findings, others annotate them. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    vex: Vec<PathBuf>,
+
+    /// Exit 1 when a vulnerability is in CISA's Known Exploited Vulnerabilities catalogue
+    /// (load it with `rampart db import-kev`).
+    #[arg(long)]
+    fail_on_kev: bool,
+
+    /// Exit 1 when a vulnerability's EPSS probability is at least P, e.g. 0.1 (load scores
+    /// with `rampart db import-epss`).
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    min_epss: Option<f64>,
 }
 
 /// One requested output: a format and where it goes (stdout when `None`).
@@ -137,7 +168,7 @@ fn parse_outputs(formats: &[String], output: Option<&Path>) -> Result<Vec<Output
 }
 
 /// Scanners that read packages, and so apply to an SBOM target.
-const INVENTORY_SCANNERS: &[&str] = &["license"];
+const INVENTORY_SCANNERS: &[&str] = &["license", "vuln"];
 
 fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<Vec<String>> {
     let applicable: Vec<&str> = SCANNERS
@@ -151,10 +182,10 @@ fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<
     let mut chosen = Vec::new();
     for name in requested {
         let name = name.trim().to_ascii_lowercase();
-        let name = if name == "secrets" {
-            "secret".to_string()
-        } else {
-            name
+        let name = match name.as_str() {
+            "secrets" => "secret".to_string(),
+            "vulns" | "vulnerability" | "vulnerabilities" => "vuln".to_string(),
+            _ => name,
         };
         if sbom_target && SCANNERS.contains(&name.as_str()) && !applicable.contains(&name.as_str())
         {
@@ -203,19 +234,22 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         None => (None, FileConfig::default()),
     };
     let scan_config = &file_config.scan;
-    let scanners = select_scanners(
-        args.scanners
-            .clone()
-            .or_else(|| scan_config.scanners.clone()),
-        is_sbom,
-    )?;
+    let requested = args
+        .scanners
+        .clone()
+        .or_else(|| scan_config.scanners.clone());
+    let vuln_requested = requested.is_some();
+    let scanners = select_scanners(requested, is_sbom)?;
     let severities = args
         .severity
         .clone()
         .or_else(|| scan_config.severity.clone());
+    let vuln_config = &file_config.vuln;
     let gate = Gate {
         fail_on: args.fail_on.or(scan_config.fail_on),
         strict: args.strict || scan_config.strict.unwrap_or(false),
+        fail_on_kev: args.fail_on_kev || vuln_config.fail_on_kev.unwrap_or(false),
+        min_epss: args.min_epss.or(vuln_config.min_epss),
     };
     let max_file_size = args
         .max_file_size
@@ -248,12 +282,36 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     let license_policy = file_config.license.clone();
     let license = scanners.iter().any(|s| s == "license");
-    if license && is_sbom {
+    let vuln = scanners.iter().any(|s| s == "vuln");
+    if (license || vuln) && is_sbom {
         analyzers.push(Box::new(SbomInputAnalyzer));
-    } else if license {
+    } else if license || vuln {
         analyzers.push(Box::new(InventoryAnalyzer::new()));
+    }
+    if license && !is_sbom {
         analyzers.push(Box::new(LicenseFileAnalyzer::new(license_policy.clone())));
     }
+    if vuln && !is_sbom {
+        // Go and Rust binaries carry their dependency lists; they are packages too.
+        analyzers.push(Box::new(BinaryInventoryAnalyzer::new()));
+    }
+
+    let mut warnings = Vec::new();
+    let mut db_errors = Vec::new();
+    let vex = load_vex(&args.vex, &vuln_config.vex, config_path.as_deref())?;
+    let vuln_db = if vuln {
+        open_database(
+            &args.db,
+            args.db_max_age
+                .or(vuln_config.max_db_age.map(|a| a.0))
+                .unwrap_or(DEFAULT_DB_MAX_AGE),
+            vuln_requested,
+            &mut warnings,
+            &mut db_errors,
+        )?
+    } else {
+        None
+    };
     let rules: Vec<_> = analyzers.iter().flat_map(|a| a.rules()).collect();
 
     let mut excludes = scan_config.exclude.clone();
@@ -283,6 +341,21 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             .findings
             .extend(license_policy.check_packages(&output.packages));
     }
+    output.errors.extend(db_errors);
+    if let Some(index) = &vuln_db {
+        let priorities = rampart_vulndb::prioritize::Prioritization::load(&args.db.dir());
+        let matched =
+            rampart_vulndb::findings::scan_packages(index, &output.packages, &priorities)?;
+        output.findings.extend(matched.findings);
+        warnings.extend(matched.warnings);
+        output
+            .errors
+            .extend(matched.unchecked.into_iter().map(|u| ScanError {
+                path: u.path,
+                kind: ScanErrorKind::NotChecked,
+                message: u.message,
+            }));
+    }
 
     let report = Assemble {
         tool: Tool {
@@ -293,7 +366,8 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         scanners,
         ignores: &ignores,
         severities: severities.as_deref(),
-        warnings: Vec::new(),
+        warnings,
+        vex: &vex,
         duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
     }
     .report(output);
@@ -306,6 +380,77 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     let outcome = gate.evaluate(&report);
     Ok(u8::try_from(outcome.exit_code()).unwrap_or(1))
+}
+
+/// Open the vulnerability database, or explain loudly why vulnerabilities are not checked.
+fn open_database(
+    location: &DbLocation,
+    max_age: u64,
+    explicitly_requested: bool,
+    warnings: &mut Vec<String>,
+    errors: &mut Vec<ScanError>,
+) -> Result<Option<rampart_vulndb::store::Index>> {
+    use rampart_vulndb::store::{Index, IndexError};
+    let path = location.index();
+    let not_checked = |message: String, warnings: &mut Vec<String>, errors: &mut Vec<ScanError>| {
+        eprintln!("warning: {message}");
+        warnings.push(message.clone());
+        errors.push(ScanError {
+            path: path.display().to_string(),
+            kind: ScanErrorKind::NotChecked,
+            message,
+        });
+    };
+    match Index::open(&path) {
+        Ok(index) => {
+            if let Some(age) = age_seconds(&index.meta().built_at)
+                && age > max_age
+            {
+                not_checked(
+                    format!(
+                        "the vulnerability database is {} days old (limit {} days): findings may be missing; run `rampart db update`",
+                        age / 86_400,
+                        max_age / 86_400
+                    ),
+                    warnings,
+                    errors,
+                );
+            }
+            Ok(Some(index))
+        }
+        Err(e @ (IndexError::Missing(_) | IndexError::Corrupt { .. })) => {
+            if explicitly_requested {
+                bail!("{e}");
+            }
+            not_checked(
+                format!("vulnerabilities were NOT checked: {e}"),
+                warnings,
+                errors,
+            );
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Read every VEX document named on the command line or in the config.
+fn load_vex(
+    from_args: &[PathBuf],
+    from_config: &[PathBuf],
+    config_path: Option<&Path>,
+) -> Result<Vec<rampart_core::vex::VexStatement>> {
+    let config_dir = config_path.and_then(Path::parent).unwrap_or(Path::new("."));
+    let paths = from_args
+        .iter()
+        .cloned()
+        .chain(from_config.iter().map(|p| config_dir.join(p)));
+    let mut statements = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path)
+            .with_context(|| format!("cannot read VEX document `{}`", path.display()))?;
+        statements.extend(rampart_core::vex::parse(&path.display().to_string(), &bytes)?);
+    }
+    Ok(statements)
 }
 
 fn write_output(
