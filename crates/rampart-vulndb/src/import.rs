@@ -168,7 +168,10 @@ pub fn read_zip(name: &Path, bytes: &[u8]) -> Result<Records, ImportError> {
         }
         let mut buffer = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
         // The declared size can lie; the read itself is bounded too.
-        match (&mut file).take(MAX_RECORD_BYTES + 1).read_to_end(&mut buffer) {
+        match (&mut file)
+            .take(MAX_RECORD_BYTES + 1)
+            .read_to_end(&mut buffer)
+        {
             Ok(_) if buffer.len() as u64 > MAX_RECORD_BYTES => {
                 records.errors.push(RecordError {
                     source_name: label,
@@ -217,7 +220,9 @@ pub fn read_path(path: &Path) -> Result<ImportInput, ImportError> {
         source,
     })?;
     if bytes.starts_with(b"RAMPDB") {
-        return Ok(ImportInput::Bundle(Box::new(Index::from_bytes(path, bytes)?)));
+        return Ok(ImportInput::Bundle(Box::new(Index::from_bytes(
+            path, bytes,
+        )?)));
     }
     if bytes.starts_with(b"PK") {
         return read_zip(path, &bytes).map(ImportInput::Records);
@@ -311,7 +316,11 @@ mod tests {
         let records = read_dir(dir.path()).unwrap();
         assert_eq!(records.advisories.len(), 1, "same id kept once");
         assert_eq!(records.advisories[0].modified, "2025-01-01T00:00:00Z");
-        let mut names: Vec<_> = records.errors.iter().map(|e| e.source_name.as_str()).collect();
+        let mut names: Vec<_> = records
+            .errors
+            .iter()
+            .map(|e| e.source_name.as_str())
+            .collect();
         names.sort();
         assert_eq!(names, ["bad.json", "bad.yaml"]);
     }

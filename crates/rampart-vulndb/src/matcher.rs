@@ -117,7 +117,10 @@ fn order_events(
     compare: &impl Fn(&str, &str) -> Result<Ordering, MatchError>,
 ) -> Result<Ordering, MatchError> {
     let (va, vb) = (a.version(), b.version());
-    let zero = (is_zero(va) && matches!(a, Event::Introduced(_)), is_zero(vb) && matches!(b, Event::Introduced(_)));
+    let zero = (
+        is_zero(va) && matches!(a, Event::Introduced(_)),
+        is_zero(vb) && matches!(b, Event::Introduced(_)),
+    );
     let by_version = match zero {
         (true, true) => Ordering::Equal,
         (true, false) => Ordering::Less,
@@ -154,10 +157,7 @@ pub fn lowest_fix(
         .collect();
     above.sort_by(|a, b| compare(a, b).unwrap_or(Ordering::Equal));
     above.dedup();
-    above
-        .into_iter()
-        .find(|c| !still_affected(c))
-        .cloned()
+    above.into_iter().find(|c| !still_affected(c)).cloned()
 }
 
 /// Sort `versions` in ecosystem order (unparseable ones last, in text order) and dedupe.
@@ -229,7 +229,11 @@ mod tests {
         assert!(affected(&e, "1.2.3"));
         assert!(!affected(&e, "1.2.4"));
         assert!(evaluate(&e, "1.2.4").unwrap().fixed.is_empty());
-        let e = entry("npm", RangeKind::Semver, &[("i", "1.0.0"), ("lim", "2.0.0")]);
+        let e = entry(
+            "npm",
+            RangeKind::Semver,
+            &[("i", "1.0.0"), ("lim", "2.0.0")],
+        );
         assert!(affected(&e, "1.9.9"));
         assert!(!affected(&e, "2.0.0"));
     }
@@ -244,7 +248,11 @@ mod tests {
 
     #[test]
     fn distro_versions_use_distro_rules() {
-        let e = entry("Debian:12", RangeKind::Ecosystem, &[("i", "0"), ("f", "3.0.11-1~deb12u2")]);
+        let e = entry(
+            "Debian:12",
+            RangeKind::Ecosystem,
+            &[("i", "0"), ("f", "3.0.11-1~deb12u2")],
+        );
         assert!(affected(&e, "3.0.11-1~deb12u1"));
         assert!(!affected(&e, "3.0.11-1~deb12u2"));
         assert!(!affected(&e, "3.0.11-1"));
@@ -263,18 +271,33 @@ mod tests {
     #[test]
     fn unparseable_versions_and_unknown_ecosystems_are_errors() {
         let e = entry("PyPI", RangeKind::Ecosystem, &[("i", "0"), ("f", "2.0")]);
-        assert!(matches!(evaluate(&e, "not a version!"), Err(MatchError::Version(_))));
+        assert!(matches!(
+            evaluate(&e, "not a version!"),
+            Err(MatchError::Version(_))
+        ));
         let e = entry("PyPI", RangeKind::Ecosystem, &[("i", "0"), ("f", "%%%")]);
         assert!(evaluate(&e, "1.0").is_err());
         let e = entry("Hackage", RangeKind::Ecosystem, &[("i", "1")]);
-        assert!(matches!(evaluate(&e, "1.0"), Err(MatchError::UnknownEcosystem(_))));
+        assert!(matches!(
+            evaluate(&e, "1.0"),
+            Err(MatchError::UnknownEcosystem(_))
+        ));
     }
 
     #[test]
     fn lowest_fix_skips_fixes_below_the_installed_version_and_still_affected_ones() {
-        let candidates: Vec<String> = ["4.3", "5.2", "1.0"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(lowest_fix("PyPI", "4.1", &candidates, |_| false).as_deref(), Some("4.3"));
-        assert_eq!(lowest_fix("PyPI", "5.0", &candidates, |_| false).as_deref(), Some("5.2"));
+        let candidates: Vec<String> = ["4.3", "5.2", "1.0"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            lowest_fix("PyPI", "4.1", &candidates, |_| false).as_deref(),
+            Some("4.3")
+        );
+        assert_eq!(
+            lowest_fix("PyPI", "5.0", &candidates, |_| false).as_deref(),
+            Some("5.2")
+        );
         assert_eq!(lowest_fix("PyPI", "5.0", &candidates, |v| v == "5.2"), None);
     }
 }

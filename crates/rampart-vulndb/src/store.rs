@@ -21,10 +21,14 @@ pub const FORMAT: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     /// No index at that path.
-    #[error("no vulnerability database at `{0}`; run `rampart db update` (online) or `rampart db import PATH` (offline)")]
+    #[error(
+        "no vulnerability database at `{0}`; run `rampart db update` (online) or `rampart db import PATH` (offline)"
+    )]
     Missing(PathBuf),
     /// The file exists but is damaged.
-    #[error("the vulnerability database `{path}` is damaged ({reason}); run `rampart db update` or `rampart db import PATH` to rebuild it")]
+    #[error(
+        "the vulnerability database `{path}` is damaged ({reason}); run `rampart db update` or `rampart db import PATH` to rebuild it"
+    )]
     Corrupt {
         /// The index file.
         path: PathBuf,
@@ -486,7 +490,10 @@ mod tests {
     #[test]
     fn pypi_names_follow_pep_503() {
         assert_eq!(normalize_name("PyPI", "Foo__Bar.-baz"), "foo-bar-baz");
-        assert_eq!(normalize_name("Go", "github.com/BurntSushi/toml"), "github.com/BurntSushi/toml");
+        assert_eq!(
+            normalize_name("Go", "github.com/BurntSushi/toml"),
+            "github.com/BurntSushi/toml"
+        );
         assert_eq!(normalize_name("Debian:12", "OpenSSL"), "openssl");
     }
 }
