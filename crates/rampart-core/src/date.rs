@@ -164,13 +164,22 @@ mod tests {
     #[test]
     fn rfc3339_parses_back_to_the_seconds_it_was_made_from() {
         for secs in [0u64, 86_399, 951_782_400, 1_700_000_000, 4_102_444_800] {
-            assert_eq!(Date::parse_rfc3339_seconds(&Date::rfc3339(secs)), Some(secs));
+            assert_eq!(
+                Date::parse_rfc3339_seconds(&Date::rfc3339(secs)),
+                Some(secs)
+            );
         }
         assert_eq!(
             Date::parse_rfc3339_seconds("2024-01-01T01:00:00.123+01:00"),
             Date::parse_rfc3339_seconds("2024-01-01T00:00:00Z")
         );
-        for bad in ["", "2024-01-01", "2024-13-01T00:00:00Z", "2024-01-01T0a:00:00Z", "2024-01-01T00:00:00+x"] {
+        for bad in [
+            "",
+            "2024-01-01",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01T0a:00:00Z",
+            "2024-01-01T00:00:00+x",
+        ] {
             assert_eq!(Date::parse_rfc3339_seconds(bad), None, "{bad}");
         }
     }

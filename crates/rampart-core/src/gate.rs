@@ -38,11 +38,7 @@ impl GateOutcome {
 impl Gate {
     /// Judge a finished report. Findings over the threshold take precedence over `--strict`.
     pub fn evaluate(&self, report: &Report) -> GateOutcome {
-        let failing = report
-            .findings
-            .iter()
-            .filter(|f| self.fails(f))
-            .count() as u64;
+        let failing = report.findings.iter().filter(|f| self.fails(f)).count() as u64;
         if failing > 0 {
             return GateOutcome::FindingsAtThreshold(failing);
         }

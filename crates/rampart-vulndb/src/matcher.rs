@@ -51,13 +51,11 @@ pub fn evaluate(entry: &AffectedPackage, installed: &str) -> Result<Verdict, Mat
     let mut affected = false;
     let mut fixed = Vec::new();
     let exact = comparator(&entry.ecosystem, RangeKind::Ecosystem);
-    for listed in &entry.versions {
-        if listed == installed {
-            affected = true;
-        } else if !affected && matches!(exact(listed, installed), Ok(Ordering::Equal)) {
-            affected = true;
-        }
-    }
+    // Listed versions are spelled as published; equal-but-differently-spelled ones
+    // (`1.0` vs `1.0.0` in PEP 440) still count.
+    affected |= entry.versions.iter().any(|listed| {
+        listed == installed || matches!(exact(listed, installed), Ok(Ordering::Equal))
+    });
     for range in &entry.ranges {
         let compare = comparator(&entry.ecosystem, range.kind);
         let mut events: Vec<&Event> = range.events.iter().collect();

@@ -459,7 +459,10 @@ mod tests {
         assert_eq!(first_sentence("\nFoo is bad. It does X."), "Foo is bad");
         let long = "word ".repeat(60);
         let title = first_sentence(&long);
-        assert!(title.ends_with("...") && title.chars().count() <= 120, "{title}");
+        assert!(
+            title.ends_with("...") && title.chars().count() <= 120,
+            "{title}"
+        );
     }
 
     #[test]

@@ -208,7 +208,14 @@ pub fn update(
             .as_ref()
             .and_then(|index| index.meta().sources.iter().find(|s| s.name == name))
             .cloned();
-        let report = update_one(&client, base, ecosystem, previous, current.as_ref(), options);
+        let report = update_one(
+            &client,
+            base,
+            ecosystem,
+            previous,
+            current.as_ref(),
+            options,
+        );
         let (report, replacement) = report;
         if let Some((state, advisories)) = replacement {
             let (meta, stored) = merge(current.as_ref(), state, advisories, &Date::now_rfc3339())?;
@@ -348,10 +355,16 @@ fn parse_listing(body: &[u8]) -> Result<Vec<(String, String)>, String> {
             continue;
         }
         let Some((time, id)) = line.split_once(',') else {
-            return Err(format!("line {} is not `TIMESTAMP,ID`: `{line}`", number + 1));
+            return Err(format!(
+                "line {} is not `TIMESTAMP,ID`: `{line}`",
+                number + 1
+            ));
         };
         if !time.starts_with(|c: char| c.is_ascii_digit()) || id.trim().is_empty() {
-            return Err(format!("line {} is not `TIMESTAMP,ID`: `{line}`", number + 1));
+            return Err(format!(
+                "line {} is not `TIMESTAMP,ID`: `{line}`",
+                number + 1
+            ));
         }
         // The per-ecosystem file names bare ids; the root file prefixes the ecosystem.
         let id = id.trim().rsplit('/').next().unwrap_or(id).to_string();
@@ -367,11 +380,13 @@ mod tests {
 
     #[test]
     fn listings_parse_newest_first_and_reject_junk() {
-        let listing = parse_listing(
-            b"2024-01-01T00:00:00Z,GHSA-1\n2025-01-01T00:00:00Z,PyPI/PYSEC-2\n\n",
-        )
-        .unwrap();
-        assert_eq!(listing[0], ("2025-01-01T00:00:00Z".into(), "PYSEC-2".into()));
+        let listing =
+            parse_listing(b"2024-01-01T00:00:00Z,GHSA-1\n2025-01-01T00:00:00Z,PyPI/PYSEC-2\n\n")
+                .unwrap();
+        assert_eq!(
+            listing[0],
+            ("2025-01-01T00:00:00Z".into(), "PYSEC-2".into())
+        );
         assert!(parse_listing(b"<html>oops</html>").is_err());
         assert!(parse_listing(b"\xff\xfe").is_err());
     }

@@ -54,7 +54,9 @@ pub struct AgeSpec(pub u64);
 impl<'de> Deserialize<'de> for AgeSpec {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_age(&text).map(AgeSpec).map_err(serde::de::Error::custom)
+        parse_age(&text)
+            .map(AgeSpec)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -72,7 +74,11 @@ pub fn parse_age(text: &str) -> Result<u64, String> {
         "h" => 3600,
         "d" => 86_400,
         "w" => 7 * 86_400,
-        other => return Err(format!("invalid age unit `{other}` in `{text}`: use s, m, h, d or w")),
+        other => {
+            return Err(format!(
+                "invalid age unit `{other}` in `{text}`: use s, m, h, d or w"
+            ));
+        }
     };
     Ok(number.saturating_mul(scale))
 }
@@ -81,7 +87,9 @@ pub fn parse_age(text: &str) -> Result<u64, String> {
 pub fn parse_probability(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!("`{text}` is not a probability between 0 and 1 (e.g. 0.1)")),
+        _ => Err(format!(
+            "`{text}` is not a probability between 0 and 1 (e.g. 0.1)"
+        )),
     }
 }
 

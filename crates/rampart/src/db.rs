@@ -407,7 +407,10 @@ fn run_status(location: &DbLocation, json: bool) -> Result<u8> {
                 t.entries,
                 t.as_of.map(|d| format!(", as of {d}")).unwrap_or_default()
             ),
-            None => println!("{name:<5} not imported (rampart db import-{})", name.to_lowercase()),
+            None => println!(
+                "{name:<5} not imported (rampart db import-{})",
+                name.to_lowercase()
+            ),
         }
     }
     Ok(0)

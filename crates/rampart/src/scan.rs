@@ -448,7 +448,10 @@ fn load_vex(
     for path in paths {
         let bytes = std::fs::read(&path)
             .with_context(|| format!("cannot read VEX document `{}`", path.display()))?;
-        statements.extend(rampart_core::vex::parse(&path.display().to_string(), &bytes)?);
+        statements.extend(rampart_core::vex::parse(
+            &path.display().to_string(),
+            &bytes,
+        )?);
     }
     Ok(statements)
 }

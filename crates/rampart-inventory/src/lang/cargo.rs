@@ -1,10 +1,11 @@
 //! `Cargo.lock`, versions 1 to 4.
 //!
 //! Packages without a `source` (workspace members, path dependencies) are not published and
-//! are left out; so are dependency edges to them. `direct` stays `None`: the lockfile does not
-//! record which crates the manifests name.
+//! are left out; so are dependency edges to them. Their own dependency lists say which crates
+//! are direct: a registry crate a local package names is direct, every other one transitive.
+//! A lockfile without local packages (rare) leaves `direct` unknown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rampart_core::Package;
 use serde::Deserialize;
@@ -52,6 +53,13 @@ pub(super) fn parse_cargo_lock(_path: &str, data: &[u8]) -> Result<Vec<Package>,
         target.source.as_ref()?;
         Some(crate_purl(target))
     };
+    let direct: HashSet<String> = lock
+        .package
+        .iter()
+        .filter(|p| p.source.is_none())
+        .flat_map(|p| p.dependencies.iter().filter_map(|d| resolve(d)))
+        .collect();
+    let has_roots = lock.package.iter().any(|p| p.source.is_none());
     let packages = lock
         .package
         .iter()
@@ -59,6 +67,9 @@ pub(super) fn parse_cargo_lock(_path: &str, data: &[u8]) -> Result<Vec<Package>,
         .map(|p| {
             let mut out = package(&p.name, &p.version, "crates.io", crate_purl(p));
             out.dependencies = p.dependencies.iter().filter_map(|d| resolve(d)).collect();
+            if has_roots {
+                out.direct = Some(direct.contains(&out.purl));
+            }
             out
         })
         .collect();
@@ -87,7 +98,9 @@ mod tests {
         assert!(packages.iter().all(|p| p.ecosystem == "crates.io"));
         let ahash = find(&packages, "ahash", "0.8.12");
         assert_eq!(ahash.purl, "pkg:cargo/ahash@0.8.12");
-        assert_eq!(ahash.direct, None);
+        assert_eq!(ahash.direct, Some(false), "no workspace member names it");
+        assert_eq!(find(&packages, "serde", "1.0.229").direct, Some(true));
+        assert_eq!(find(&packages, "tinyjson", "2.5.1").direct, Some(true));
         assert_eq!(
             ahash.dependencies,
             [
