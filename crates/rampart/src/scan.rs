@@ -297,18 +297,13 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
 
     let mut warnings = Vec::new();
-    let mut db_errors = Vec::new();
     let vex = load_vex(&args.vex, &vuln_config.vex, config_path.as_deref())?;
-    let vuln_db = if vuln {
-        open_database(
-            &args.db,
-            args.db_max_age
-                .or(vuln_config.max_db_age.map(|a| a.0))
-                .unwrap_or(DEFAULT_DB_MAX_AGE),
-            vuln_requested,
-            &mut warnings,
-            &mut db_errors,
-        )?
+    let max_db_age = args
+        .db_max_age
+        .or(vuln_config.max_db_age.map(|a| a.0))
+        .unwrap_or(DEFAULT_DB_MAX_AGE);
+    let database = if vuln {
+        Some(open_database(&args.db, max_db_age, vuln_requested)?)
     } else {
         None
     };
@@ -341,8 +336,29 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             .findings
             .extend(license_policy.check_packages(&output.packages));
     }
-    output.errors.extend(db_errors);
-    if let Some(index) = &vuln_db {
+    let mut scanners = scanners;
+    if let Some(database) = &database {
+        // A database problem matters only when there are packages it should have checked.
+        if let Some(problem) = &database.problem
+            && !output.packages.is_empty()
+        {
+            let message = format!(
+                "{problem} ({} package(s) affected)",
+                output.packages.len()
+            );
+            eprintln!("warning: {message}");
+            warnings.push(message.clone());
+            output.errors.push(ScanError {
+                path: args.db.index().display().to_string(),
+                kind: ScanErrorKind::NotChecked,
+                message,
+            });
+        }
+        if database.index.is_none() {
+            scanners.retain(|s| s != "vuln");
+        }
+    }
+    if let Some(index) = database.as_ref().and_then(|d| d.index.as_ref()) {
         let priorities = rampart_vulndb::prioritize::Prioritization::load(&args.db.dir());
         let matched =
             rampart_vulndb::findings::scan_packages(index, &output.packages, &priorities)?;
@@ -382,54 +398,47 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     Ok(u8::try_from(outcome.exit_code()).unwrap_or(1))
 }
 
-/// Open the vulnerability database, or explain loudly why vulnerabilities are not checked.
+/// The vulnerability database as a scan found it.
+struct Database {
+    /// The index, when one could be opened.
+    index: Option<rampart_vulndb::store::Index>,
+    /// Why results may be incomplete: no database, a damaged one, or a stale one.
+    problem: Option<String>,
+}
+
+/// Open the vulnerability database; a missing one is an error only when `vuln` was asked for.
 fn open_database(
     location: &DbLocation,
     max_age: u64,
     explicitly_requested: bool,
-    warnings: &mut Vec<String>,
-    errors: &mut Vec<ScanError>,
-) -> Result<Option<rampart_vulndb::store::Index>> {
-    use rampart_vulndb::store::{Index, IndexError};
-    let path = location.index();
-    let not_checked = |message: String, warnings: &mut Vec<String>, errors: &mut Vec<ScanError>| {
-        eprintln!("warning: {message}");
-        warnings.push(message.clone());
-        errors.push(ScanError {
-            path: path.display().to_string(),
-            kind: ScanErrorKind::NotChecked,
-            message,
-        });
-    };
-    match Index::open(&path) {
+) -> Result<Database> {
+    use rampart_vulndb::store::Index;
+    match Index::open(&location.index()) {
         Ok(index) => {
-            if let Some(age) = age_seconds(&index.meta().built_at)
-                && age > max_age
-            {
-                not_checked(
+            let problem = age_seconds(&index.meta().built_at)
+                .filter(|age| *age > max_age)
+                .map(|age| {
                     format!(
-                        "the vulnerability database is {} days old (limit {} days): findings may be missing; run `rampart db update`",
+                        "the vulnerability database is {} days old (limit {} days, see --db-max-age): recent advisories are missing; run `rampart db update`",
                         age / 86_400,
                         max_age / 86_400
-                    ),
-                    warnings,
-                    errors,
-                );
-            }
-            Ok(Some(index))
+                    )
+                });
+            Ok(Database {
+                index: Some(index),
+                problem,
+            })
         }
-        Err(e @ (IndexError::Missing(_) | IndexError::Corrupt { .. })) => {
+        // Missing, damaged or unreadable: fatal only when vulnerabilities were asked for.
+        Err(e) => {
             if explicitly_requested {
                 bail!("{e}");
             }
-            not_checked(
-                format!("vulnerabilities were NOT checked: {e}"),
-                warnings,
-                errors,
-            );
-            Ok(None)
+            Ok(Database {
+                index: None,
+                problem: Some(format!("vulnerabilities were NOT checked: {e}")),
+            })
         }
-        Err(e) => Err(e.into()),
     }
 }
 

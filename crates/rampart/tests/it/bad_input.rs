@@ -79,6 +79,7 @@ fn unreadable_files_become_errors_and_the_rest_is_scanned() {
             .args(["scan", "--format", "json", "--strict", "."])
             .current_dir(tree.path())
             .env("CI", "true")
+            .env("RAMPART_DB_DIR", super::support::NO_DATABASE)
             .output()
             .expect("setpriv runs")
     } else {

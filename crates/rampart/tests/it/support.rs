@@ -89,6 +89,9 @@ impl Tree {
     }
 }
 
+/// A database directory that does not exist.
+pub const NO_DATABASE: &str = "/nonexistent/rampart-test-db";
+
 /// Run the binary in `dir`, never inheriting CI-specific colour or progress settings.
 pub fn rampart_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rampart"))
@@ -96,6 +99,8 @@ pub fn rampart_in(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env("CI", "true")
+        // Never the developer's own database: tests that want one make their own.
+        .env("RAMPART_DB_DIR", NO_DATABASE)
         .output()
         .expect("run rampart")
 }
