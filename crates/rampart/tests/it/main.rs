@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rampart` binary on real files in temporary trees.
 
 mod bad_input;
+mod db_update;
 mod license;
 mod outputs;
 mod rules;
@@ -9,3 +10,4 @@ mod sbom_input;
 mod scan;
 mod support;
 mod suppress;
+mod vuln;
