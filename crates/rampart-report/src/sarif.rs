@@ -57,6 +57,36 @@ fn rule_descriptor(rule: &RuleMeta) -> Value {
     descriptor
 }
 
+/// A rule descriptor for findings whose rule is data rather than a built-in rule (advisories):
+/// built from the finding, with the advisory's own CVSS score as `security-severity`.
+fn finding_descriptor(finding: &rampart_core::Finding) -> Value {
+    let score = finding
+        .vulnerability
+        .as_deref()
+        .and_then(|v| v.cvss.first())
+        .map(|c| format!("{:.1}", c.score))
+        .unwrap_or_else(|| finding.severity.security_score().to_string());
+    let mut descriptor = json!({
+        "id": finding.rule_id,
+        "name": finding.rule_id,
+        "shortDescription": { "text": finding.title },
+        "fullDescription": { "text": finding.title },
+        "help": {
+            "text": format!("{}\n\nRemediation: {}", finding.title, finding.remediation),
+        },
+        "defaultConfiguration": { "level": level(finding.severity) },
+        "properties": {
+            "tags": ["security", finding.kind.as_str()],
+            "security-severity": score,
+            "precision": "high",
+        },
+    });
+    if let Some(uri) = finding.references.first() {
+        descriptor["helpUri"] = json!(uri);
+    }
+    descriptor
+}
+
 /// SARIF 2.1.0 with what GitHub code scanning reads: rule help and helpUri,
 /// `security-severity`, `partialFingerprints`, and repository-relative artifact URIs.
 pub fn render(
@@ -74,7 +104,10 @@ pub fn render(
         .iter()
         .map(|id| match by_id.get(id) {
             Some(rule) => rule_descriptor(rule),
-            None => json!({ "id": id }),
+            None => match report.findings.iter().find(|f| f.rule_id == *id) {
+                Some(finding) => finding_descriptor(finding),
+                None => json!({ "id": id }),
+            },
         })
         .collect();
     let results: Vec<Value> = report

@@ -220,8 +220,13 @@ fn reports_in_every_format_carry_vulnerabilities() {
         &["scan", "--scanners", "vuln", "-f", "sarif", "."],
     );
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_matches_schema(include_str!("../fixtures/sarif-schema-2.1.0.json"), &sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| r["ruleId"] == "CVE-2021-25900"));
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let smallvec = rules.iter().find(|r| r["id"] == "CVE-2021-25900").unwrap();
+    assert_eq!(smallvec["properties"]["security-severity"], "9.8");
+    assert!(smallvec["helpUri"].as_str().unwrap().starts_with("https://osv.dev/"));
 }
 
 #[test]
