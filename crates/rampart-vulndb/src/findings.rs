@@ -55,6 +55,29 @@ fn advisory_identity(package: &Package) -> (&str, &str) {
     }
 }
 
+/// Ecosystem spellings advisories use for a package's ecosystem: Ubuntu's OSV records mark
+/// long-term-support releases (`Ubuntu:22.04:LTS`) where os-release gives `22.04`.
+fn advisory_ecosystems(ecosystem: &str) -> Vec<String> {
+    let mut out = vec![ecosystem.to_string()];
+    if ecosystem.starts_with("Ubuntu:") && !ecosystem.ends_with(":LTS") {
+        out.push(format!("{ecosystem}:LTS"));
+    }
+    out
+}
+
+fn same_ecosystem(record: &str, package: &str) -> bool {
+    record == package || record.strip_suffix(":LTS") == Some(package)
+}
+
+/// How a fixed version is shown: RustSec's export writes `>= 1.2.3` as `fixed: 1.2.3-0` (the
+/// lowest pre-release); the release itself is what a user upgrades to.
+fn display_version(ecosystem: &str, version: &str) -> String {
+    match version.strip_suffix("-0") {
+        Some(release) if ecosystem == "crates.io" => release.to_string(),
+        _ => version.to_string(),
+    }
+}
+
 /// Match every package against the index.
 pub fn scan_packages(
     index: &Index,
@@ -82,7 +105,10 @@ pub fn scan_packages(
             continue;
         }
         report.packages_checked += 1;
-        let advisories = index.lookup(&package.ecosystem, name)?;
+        let mut advisories = Vec::new();
+        for ecosystem in advisory_ecosystems(&package.ecosystem) {
+            advisories.extend(index.lookup(&ecosystem, name)?);
+        }
         let key = normalize_name(&package.ecosystem, name);
         let mut hits: Vec<Hit> = Vec::new();
         for advisory in advisories {
@@ -142,7 +168,7 @@ fn check(
     for entry in advisory
         .affected
         .iter()
-        .filter(|a| a.ecosystem == ecosystem && normalize_name(ecosystem, &a.name) == key)
+        .filter(|a| same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key)
     {
         let verdict = matcher::evaluate(entry, version)?;
         if verdict.affected {
@@ -219,7 +245,7 @@ fn build_finding(
         for entry in advisory
             .affected
             .iter()
-            .filter(|a| a.ecosystem == ecosystem && normalize_name(ecosystem, &a.name) == key)
+            .filter(|a| same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key)
         {
             vectors.extend(entry.cvss.iter().cloned());
         }
@@ -250,7 +276,12 @@ fn build_finding(
                 .unwrap_or(true)
         })
     };
-    let fixed_version = matcher::lowest_fix(ecosystem, version, &fixed, still_affected);
+    let fixed_version = matcher::lowest_fix(ecosystem, version, &fixed, still_affected)
+        .map(|v| display_version(ecosystem, &v));
+    for v in &mut fixed {
+        *v = display_version(ecosystem, v);
+    }
+    fixed.dedup();
 
     vectors.sort();
     vectors.dedup();
@@ -427,4 +458,24 @@ pub(crate) fn cve_of<'a>(rule_id: &'a str, aliases: &'a [String]) -> impl Iterat
     std::iter::once(rule_id)
         .chain(aliases.iter().map(String::as_str))
         .filter(|id| id.starts_with("CVE-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ubuntu_releases_also_match_their_lts_records() {
+        assert_eq!(advisory_ecosystems("Ubuntu:22.04"), ["Ubuntu:22.04", "Ubuntu:22.04:LTS"]);
+        assert_eq!(advisory_ecosystems("Debian:12"), ["Debian:12"]);
+        assert!(same_ecosystem("Ubuntu:22.04:LTS", "Ubuntu:22.04"));
+        assert!(!same_ecosystem("Ubuntu:22.04", "Ubuntu:20.04"));
+    }
+
+    #[test]
+    fn rustsec_lowest_prerelease_bounds_show_as_releases() {
+        assert_eq!(display_version("crates.io", "0.6.2-0"), "0.6.2");
+        assert_eq!(display_version("crates.io", "1.0.0-rc.1"), "1.0.0-rc.1");
+        assert_eq!(display_version("npm", "1.0.0-0"), "1.0.0-0");
+    }
 }
