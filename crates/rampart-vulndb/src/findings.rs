@@ -87,7 +87,9 @@ pub fn scan_packages(
     let mut report = VulnReport::default();
     let graph = Graph::new(packages);
     let mut versionless = 0usize;
-    let mut unknown_ecosystems: BTreeMap<String, usize> = BTreeMap::new();
+    // Ecosystem -> (packages, first file): packages no advisory could ever be matched to.
+    let mut unknown_ecosystems: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut no_release: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for package in packages {
         let (name, version) = advisory_identity(package);
@@ -102,6 +104,22 @@ pub fn scan_packages(
             version,
             package.locations.first(),
         )) {
+            continue;
+        }
+        let first_path = || package.locations.first().cloned().unwrap_or_default();
+        if crate::version::compare(&package.ecosystem, version, version).is_none() {
+            let entry = unknown_ecosystems
+                .entry(package.ecosystem.clone())
+                .or_insert_with(|| (0, first_path()));
+            entry.0 += 1;
+            continue;
+        }
+        if matches!(package.ecosystem.as_str(), "Debian" | "Ubuntu" | "Alpine") {
+            // Distro advisories are per release; without one, any answer would be a guess.
+            let entry = no_release
+                .entry(package.ecosystem.clone())
+                .or_insert_with(|| (0, first_path()));
+            entry.0 += 1;
             continue;
         }
         report.packages_checked += 1;
@@ -119,8 +137,13 @@ pub fn scan_packages(
                 Ok(Some(fixed)) => hits.push(Hit { advisory, fixed }),
                 Ok(None) => {}
                 Err(MatchError::UnknownEcosystem(eco)) => {
-                    *unknown_ecosystems.entry(eco).or_default() += 1;
-                    break;
+                    report.unchecked.push(Unchecked {
+                        path: first_path(),
+                        message: format!(
+                            "{name} {version}: not checked against {}: no version rules for ecosystem `{eco}`",
+                            advisory.id
+                        ),
+                    });
                 }
                 Err(MatchError::Version(e)) => {
                     report.unchecked.push(Unchecked {
@@ -143,10 +166,21 @@ pub fn scan_packages(
             "{versionless} package(s) have no pinned version (manifest ranges only) and were not checked for vulnerabilities; lock them to check them"
         ));
     }
-    for (ecosystem, count) in unknown_ecosystems {
-        report.warnings.push(format!(
-            "{count} package(s) of ecosystem `{ecosystem}` were not checked: rampart has no version rules for it yet"
-        ));
+    for (ecosystem, (count, path)) in unknown_ecosystems {
+        report.unchecked.push(Unchecked {
+            path,
+            message: format!(
+                "{count} package(s) of ecosystem `{ecosystem}` were not checked for vulnerabilities: rampart has no version rules for it"
+            ),
+        });
+    }
+    for (ecosystem, (count, path)) in no_release {
+        report.unchecked.push(Unchecked {
+            path,
+            message: format!(
+                "{count} {ecosystem} package(s) were not checked for vulnerabilities: the distro release is unknown (no readable etc/os-release next to the package database)"
+            ),
+        });
     }
     Ok(report)
 }

@@ -398,7 +398,9 @@ fn versions_that_do_not_parse_are_reported_not_passed() {
         "bom.json",
         r#"{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
             {"type":"library","name":"smallvec","version":"1.6.0","purl":"pkg:cargo/smallvec@1.6.0"},
-            {"type":"library","name":"time","version":"not a version!","purl":"pkg:cargo/time@not%20a%20version%21"}]}"#,
+            {"type":"library","name":"time","version":"not a version!","purl":"pkg:cargo/time@not%20a%20version%21"},
+            {"type":"library","name":"aeson","version":"2.0.0","purl":"pkg:hackage/aeson@2.0.0"},
+            {"type":"library","name":"openssl","version":"3.0.11-1","purl":"pkg:deb/debian/openssl@3.0.11-1"}]}"#,
     );
     let out = rampart_db(
         tree.path(),
@@ -415,6 +417,14 @@ fn versions_that_do_not_parse_are_reported_not_passed() {
             && e["message"].as_str().unwrap().contains("RUSTSEC-2020-0071")),
         "{errors:#?}"
     );
+    for expected in ["ecosystem `hackage`", "Debian package(s) were not checked", "release is unknown"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e["message"].as_str().unwrap().contains(expected)),
+            "{expected}: {errors:#?}"
+        );
+    }
 }
 
 #[test]
