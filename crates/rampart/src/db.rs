@@ -196,11 +196,19 @@ fn run_update(location: &DbLocation, args: UpdateArgs) -> Result<u8> {
             );
         }
     }
-    println!(
-        "database: {} ({:.1}s)",
-        index_path.display(),
-        started.elapsed().as_secs_f64()
-    );
+    match Index::open(&index_path) {
+        Ok(index) => println!(
+            "database: {} ({} advisories, {:.1}s)",
+            index_path.display(),
+            index.len(),
+            started.elapsed().as_secs_f64()
+        ),
+        Err(_) => println!(
+            "no database written to {} ({:.1}s)",
+            index_path.display(),
+            started.elapsed().as_secs_f64()
+        ),
+    }
     if failed > 0 {
         eprintln!(
             "error: {failed} ecosystem(s) could not be updated; check the network or --base-url, then run `rampart db update` again"

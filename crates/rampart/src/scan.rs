@@ -342,10 +342,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         if let Some(problem) = &database.problem
             && !output.packages.is_empty()
         {
-            let message = format!(
-                "{problem} ({} package(s) affected)",
-                output.packages.len()
-            );
+            let message = format!("{problem} ({} package(s) affected)", output.packages.len());
             eprintln!("warning: {message}");
             warnings.push(message.clone());
             output.errors.push(ScanError {
