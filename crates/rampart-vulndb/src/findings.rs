@@ -199,11 +199,9 @@ fn check(
 ) -> Result<Option<Vec<String>>, MatchError> {
     let mut affected = false;
     let mut fixed = Vec::new();
-    for entry in advisory
-        .affected
-        .iter()
-        .filter(|a| same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key)
-    {
+    for entry in advisory.affected.iter().filter(|a| {
+        same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key
+    }) {
         let verdict = matcher::evaluate(entry, version)?;
         if verdict.affected {
             affected = true;
@@ -276,11 +274,9 @@ fn build_finding(
         names.insert(advisory.id.clone());
         names.extend(advisory.aliases.iter().cloned());
         fixed.extend(hit.fixed.iter().cloned());
-        for entry in advisory
-            .affected
-            .iter()
-            .filter(|a| same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key)
-        {
+        for entry in advisory.affected.iter().filter(|a| {
+            same_ecosystem(&a.ecosystem, ecosystem) && normalize_name(ecosystem, &a.name) == key
+        }) {
             vectors.extend(entry.cvss.iter().cloned());
         }
         vectors.extend(advisory.cvss.iter().cloned());
@@ -500,7 +496,10 @@ mod tests {
 
     #[test]
     fn ubuntu_releases_also_match_their_lts_records() {
-        assert_eq!(advisory_ecosystems("Ubuntu:22.04"), ["Ubuntu:22.04", "Ubuntu:22.04:LTS"]);
+        assert_eq!(
+            advisory_ecosystems("Ubuntu:22.04"),
+            ["Ubuntu:22.04", "Ubuntu:22.04:LTS"]
+        );
         assert_eq!(advisory_ecosystems("Debian:12"), ["Debian:12"]);
         assert!(same_ecosystem("Ubuntu:22.04:LTS", "Ubuntu:22.04"));
         assert!(!same_ecosystem("Ubuntu:22.04", "Ubuntu:20.04"));

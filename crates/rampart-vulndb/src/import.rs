@@ -260,13 +260,14 @@ pub fn merge(
     }
     state.advisories = advisories.len() as u64;
     state.withdrawn = advisories.iter().filter(|a| a.withdrawn).count() as u64;
-    state.newest_modified = advisories
+    if let Some(newest) = advisories
         .iter()
         .map(|a| a.modified.as_str())
-        .max()
-        .unwrap_or("")
-        .to_string()
-        .max(state.newest_modified);
+        .max_by_key(|m| crate::update::time_key(m))
+        && crate::update::time_key(newest) > crate::update::time_key(&state.newest_modified)
+    {
+        state.newest_modified = newest.to_string();
+    }
     let name = state.name.clone();
     sources.push(state);
     sources.sort_by(|a, b| a.name.cmp(&b.name));

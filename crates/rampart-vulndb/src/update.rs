@@ -48,7 +48,8 @@ pub struct UpdateOptions {
     pub base_url: String,
     /// Ecosystems to fetch (OSV spelling).
     pub ecosystems: Vec<String>,
-    /// Timeout for each request.
+    /// Longest wait for a connection or for any read to make progress (a stalled transfer
+    /// fails; a slow but moving one does not).
     pub timeout: Duration,
     /// Changed-record count above which the whole archive is fetched again.
     pub incremental_limit: usize,
@@ -116,8 +117,12 @@ struct Client {
 
 impl Client {
     fn new(timeout: Duration) -> Client {
+        // No end-to-end limit: the largest archives take minutes on a slow link.
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
+            .timeout_resolve(Some(timeout))
+            .timeout_connect(Some(timeout))
+            .timeout_recv_response(Some(timeout))
+            .timeout_per_read(Some(timeout))
             .http_status_as_error(false)
             .user_agent(concat!("rampart/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -278,35 +283,50 @@ fn update_one(
         ..SourceState::default()
     };
     let newest_listed = changes.first().map(|(t, _)| t.clone()).unwrap_or_default();
-    if let Some(previous) = previous.filter(|p| !p.newest_modified.is_empty()) {
+    'incremental: {
+        let Some(previous) = previous.filter(|p| !p.newest_modified.is_empty()) else {
+            break 'incremental;
+        };
+        let watermark = time_key(&previous.newest_modified);
         let changed: Vec<&String> = changes
             .iter()
-            .filter(|(time, _)| *time > previous.newest_modified)
+            .filter(|(time, _)| time_key(time) > watermark)
             .map(|(_, id)| id)
             .collect();
-        if changed.len() <= options.incremental_limit {
-            let mut advisories = held(current, &state.name);
-            let mut fetched = Vec::new();
-            for id in &changed {
-                let url = format!("{dir}/{}.json", segment(id));
-                match client.get(&url, None) {
-                    Ok(f) if f.status == 200 => match parse_record(&url, &f.body) {
-                        Ok(advisory) => fetched.push(advisory),
-                        Err(e) => report.bad_records.push(e),
-                    },
-                    Ok(f) => return fail(report, format!("GET {url}: HTTP {}", f.status)),
-                    Err(e) => return fail(report, e),
-                }
-            }
-            let ids: BTreeSet<&str> = fetched.iter().map(|a| a.id.as_str()).collect();
-            advisories.retain(|a| !ids.contains(a.id.as_str()));
-            report.outcome = Outcome::Incremental {
-                changed: fetched.len(),
-            };
-            advisories.extend(fetched);
-            state.newest_modified = newest_listed.max(previous.newest_modified);
-            return (report, Some((state, advisories)));
+        if changed.len() > options.incremental_limit {
+            break 'incremental;
         }
+        let mut advisories = held(current, &state.name);
+        let mut fetched = Vec::new();
+        for id in &changed {
+            let url = format!("{dir}/{}.json", segment(id));
+            match client.get(&url, None) {
+                Ok(f) if f.status == 200 => match parse_record(&url, &f.body) {
+                    Ok(advisory) => fetched.push(advisory),
+                    Err(e) => report.bad_records.push(e),
+                },
+                // Listed but gone (a removed record): the archive is the truth then.
+                Ok(f) if f.status == 404 => break 'incremental,
+                Ok(f) => return fail(report, format!("GET {url}: HTTP {}", f.status)),
+                Err(e) => return fail(report, e),
+            }
+        }
+        let ids: BTreeSet<&str> = fetched.iter().map(|a| a.id.as_str()).collect();
+        advisories.retain(|a| !ids.contains(a.id.as_str()));
+        report.outcome = if changed.is_empty() {
+            Outcome::Unchanged
+        } else {
+            Outcome::Incremental {
+                changed: fetched.len(),
+            }
+        };
+        advisories.extend(fetched);
+        state.newest_modified = if time_key(&newest_listed) > watermark {
+            newest_listed
+        } else {
+            previous.newest_modified
+        };
+        return (report, Some((state, advisories)));
     }
     let zip_url = format!("{dir}/all.zip");
     let archive = match client.get(&zip_url, None) {
@@ -324,6 +344,24 @@ fn update_one(
     };
     state.newest_modified = newest_listed;
     (report, Some((state, records.advisories)))
+}
+
+/// An RFC 3339 time as a comparable key: text comparison breaks on mixed precision
+/// (`...:38.5Z` sorts before `...:38Z`). Unparseable times sort first.
+pub fn time_key(text: &str) -> (u64, u32) {
+    let seconds = Date::parse_rfc3339_seconds(text).unwrap_or(0);
+    let nanos = text
+        .split_once('.')
+        .map(|(_, rest)| {
+            let digits: String = rest
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .take(9)
+                .collect();
+            format!("{digits:0<9}").parse().unwrap_or(0)
+        })
+        .unwrap_or(0);
+    (seconds, nanos)
 }
 
 /// Advisories currently held for source `name`.
@@ -389,6 +427,14 @@ mod tests {
         );
         assert!(parse_listing(b"<html>oops</html>").is_err());
         assert!(parse_listing(b"\xff\xfe").is_err());
+    }
+
+    #[test]
+    fn times_compare_as_instants_not_text() {
+        assert!(time_key("2024-01-01T00:00:38.5Z") > time_key("2024-01-01T00:00:38Z"));
+        assert!(time_key("2024-01-01T01:00:00+01:00") == time_key("2024-01-01T00:00:00Z"));
+        assert!(time_key("2025-01-01T00:00:00Z") > time_key("2024-12-31T23:59:59.999999Z"));
+        assert_eq!(time_key("junk"), (0, 0));
     }
 
     #[test]

@@ -223,10 +223,17 @@ fn reports_in_every_format_carry_vulnerabilities() {
     assert_matches_schema(include_str!("../fixtures/sarif-schema-2.1.0.json"), &sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| r["ruleId"] == "CVE-2021-25900"));
-    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     let smallvec = rules.iter().find(|r| r["id"] == "CVE-2021-25900").unwrap();
     assert_eq!(smallvec["properties"]["security-severity"], "9.8");
-    assert!(smallvec["helpUri"].as_str().unwrap().starts_with("https://osv.dev/"));
+    assert!(
+        smallvec["helpUri"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://osv.dev/")
+    );
 }
 
 #[test]
@@ -417,7 +424,11 @@ fn versions_that_do_not_parse_are_reported_not_passed() {
             && e["message"].as_str().unwrap().contains("RUSTSEC-2020-0071")),
         "{errors:#?}"
     );
-    for expected in ["ecosystem `hackage`", "Debian package(s) were not checked", "release is unknown"] {
+    for expected in [
+        "ecosystem `hackage`",
+        "Debian package(s) were not checked",
+        "release is unknown",
+    ] {
         assert!(
             errors
                 .iter()
