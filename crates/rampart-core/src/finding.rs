@@ -80,6 +80,12 @@ pub struct Finding {
     /// The matched value, redacted to its first characters (secrets only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redacted: Option<String>,
+    /// The whole matched secret: only with `--show-secrets`, never otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// Where in git history it came from (history scans only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitDetails>,
     /// Other ids of the same vulnerability (CVE, GHSA, RUSTSEC, PYSEC, GO-...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -92,6 +98,23 @@ pub struct Finding {
     /// Advisory details: scores, exploitation data, dependency path, VEX status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vulnerability: Option<Box<VulnerabilityDetails>>,
+}
+
+/// The commit that introduced a finding found in git history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GitDetails {
+    /// Full id of the earliest commit that added the content.
+    pub commit: String,
+    /// Its author, `Name <email>`.
+    pub author: String,
+    /// Its author date (RFC 3339).
+    pub date: String,
+    /// Whether the same content is still at this path in HEAD.
+    pub present_at_head: bool,
+    /// Other commits that (re-)added the same content at this path, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<String>,
 }
 
 /// The package a finding is about.

@@ -339,6 +339,8 @@ mod tests {
             remediation: String::new(),
             references: vec![],
             redacted: None,
+            secret: None,
+            git: None,
             aliases: Vec::new(),
             package: None,
             fixed_version: None,

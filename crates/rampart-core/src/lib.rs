@@ -21,8 +21,8 @@ pub use engine::{
     Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,
 };
 pub use finding::{
-    CvssScore, Epss, Finding, FindingKind, Location, PackageRef, VexStatus, VulnerabilityDetails,
-    fingerprint,
+    CvssScore, Epss, Finding, FindingKind, GitDetails, Location, PackageRef, VexStatus,
+    VulnerabilityDetails, fingerprint,
 };
 pub use gate::{Gate, GateOutcome};
 pub use ignore::{

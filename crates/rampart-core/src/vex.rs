@@ -1053,6 +1053,8 @@ mod tests {
             remediation: String::new(),
             references: Vec::new(),
             redacted: None,
+            secret: None,
+            git: None,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             package: Some(PackageRef {
                 name: "x".to_string(),

@@ -611,6 +611,8 @@ fn finding(
         remediation: remediation(rule).to_string(),
         references: vec!["https://spdx.org/licenses/".to_string()],
         redacted: None,
+        secret: None,
+        git: None,
         aliases: Vec::new(),
         package: None,
         fixed_version: None,

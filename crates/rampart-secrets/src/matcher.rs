@@ -429,6 +429,8 @@ impl SecretScanner {
             remediation: rule.spec.remediation.trim().to_string(),
             references: rule.spec.references.clone(),
             redacted: Some(shown),
+            secret: None,
+            git: None,
             aliases: Vec::new(),
             package: None,
             fixed_version: None,

@@ -403,6 +403,8 @@ fn build_finding(
         remediation,
         references,
         redacted: None,
+        secret: None,
+        git: None,
         aliases,
         package: Some(PackageRef {
             name: package.name.clone(),
