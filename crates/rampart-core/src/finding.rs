@@ -205,12 +205,23 @@ pub struct VexStatus {
 /// Content-based fingerprint: rule id + normalised path + a hash of the matched content, so it
 /// survives line moves but changes when the content (e.g. a new secret) changes.
 pub fn fingerprint(rule_id: &str, path: &str, content: &[u8]) -> String {
+    fingerprint_of_digest(rule_id, path, &content_digest(content))
+}
+
+/// SHA-256 of matched content: what a fingerprint is built from, so that a fingerprint can be
+/// recomputed for another path (a renamed file in git history) without keeping the content.
+pub fn content_digest(content: &[u8]) -> [u8; 32] {
+    Sha256::digest(content).into()
+}
+
+/// The fingerprint of content whose [`content_digest`] is `digest`.
+pub fn fingerprint_of_digest(rule_id: &str, path: &str, digest: &[u8; 32]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(rule_id.as_bytes());
     hasher.update([0]);
     hasher.update(normalize_path(path).as_bytes());
     hasher.update([0]);
-    hasher.update(content);
+    hasher.update(digest);
     let digest = hasher.finalize();
     let mut out = String::with_capacity(32);
     for byte in &digest[..16] {

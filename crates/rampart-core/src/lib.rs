@@ -22,7 +22,7 @@ pub use engine::{
 };
 pub use finding::{
     CvssScore, Epss, Finding, FindingKind, GitDetails, Location, PackageRef, VexStatus,
-    VulnerabilityDetails, fingerprint,
+    VulnerabilityDetails, content_digest, fingerprint, fingerprint_of_digest,
 };
 pub use gate::{Gate, GateOutcome};
 pub use ignore::{

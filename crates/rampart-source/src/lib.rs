@@ -2,6 +2,7 @@
 //! `SCHEME:REST` or as a bare path (`dir:` implied).
 
 mod fs;
+pub mod git;
 mod target;
 
 pub use fs::{FsOptions, FsSource};

@@ -8,6 +8,8 @@ pub enum TargetSpec {
     Dir(String),
     /// A CycloneDX or SPDX JSON file whose packages are the inventory.
     Sbom(String),
+    /// A git repository's history (every blob reachable from its refs).
+    Git(String),
 }
 
 /// A target string that names no known or supported kind.
@@ -28,7 +30,6 @@ pub enum TargetError {
 
 /// Schemes later sources will claim; recognised now so they are not taken for paths.
 const PLANNED_SCHEMES: &[&str] = &[
-    "git",
     "image",
     "oci-dir",
     "docker-archive",
@@ -56,6 +57,12 @@ impl FromStr for TargetSpec {
             }
             return Ok(TargetSpec::Sbom(path.to_string()));
         }
+        if let Some(path) = s.strip_prefix("git:") {
+            if path.is_empty() {
+                return Err(TargetError::Empty);
+            }
+            return Ok(TargetSpec::Git(path.to_string()));
+        }
         if let Some((scheme, _)) = s.split_once(':')
             && PLANNED_SCHEMES.contains(&scheme)
         {
@@ -73,13 +80,14 @@ impl TargetSpec {
         match self {
             TargetSpec::Dir(_) => "dir",
             TargetSpec::Sbom(_) => "sbom",
+            TargetSpec::Git(_) => "git",
         }
     }
 
     /// The local path the target names.
     pub fn path(&self) -> &str {
         match self {
-            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => path,
+            TargetSpec::Dir(path) | TargetSpec::Sbom(path) | TargetSpec::Git(path) => path,
         }
     }
 }
@@ -87,7 +95,9 @@ impl TargetSpec {
 impl fmt::Display for TargetSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TargetSpec::Dir(path) | TargetSpec::Sbom(path) => f.write_str(path),
+            TargetSpec::Dir(path) | TargetSpec::Sbom(path) | TargetSpec::Git(path) => {
+                f.write_str(path)
+            }
         }
     }
 }
@@ -124,5 +134,10 @@ mod tests {
             TargetSpec::Sbom("bom.json".into())
         );
         assert!("".parse::<TargetSpec>().is_err());
+        assert_eq!(
+            "git:.".parse::<TargetSpec>().unwrap(),
+            TargetSpec::Git(".".into())
+        );
+        assert!("git:".parse::<TargetSpec>().is_err());
     }
 }

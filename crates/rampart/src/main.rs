@@ -1,7 +1,9 @@
 //! The `rampart` binary: argument parsing and wiring only; the work lives in the library crates.
 
+mod baseline;
 mod config;
 mod db;
+mod history;
 mod progress;
 mod rules;
 mod sbom;
@@ -36,6 +38,9 @@ enum Command {
     Scan(scan::ScanArgs),
     /// Inventory packages and write an SBOM (CycloneDX 1.6, SPDX 2.3) or a table.
     Sbom(sbom::SbomArgs),
+    /// Record current findings so later scans report only new ones.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
     /// Fetch, import, export and inspect the vulnerability database.
     Db(db::DbArgs),
     /// List and explain the built-in rules.
@@ -46,12 +51,21 @@ enum Command {
     Schema,
 }
 
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Scan TARGET (same options as `rampart scan`) and write its findings' fingerprints to
+    /// `--output FILE` (default .rampart-baseline.json); then `rampart scan --baseline FILE`
+    /// reports only findings that are not in it.
+    Create(scan::ScanArgs),
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Sbom(args) => sbom::run(args),
         Command::Db(args) => db::run(args),
+        Command::Baseline(BaselineCommand::Create(args)) => scan::create_baseline(args),
         Command::Rules(command) => rules::run(command),
         Command::Schema => {
             print!("{}", rampart_report::json_schema());

@@ -98,6 +98,9 @@ pub fn run(args: SbomArgs) -> Result<u8> {
     let analyzers: Vec<Box<dyn Analyzer>> = match target {
         // Re-reading an SBOM converts it (CycloneDX <-> SPDX) or lists it as a table.
         TargetSpec::Sbom(_) => vec![Box::new(SbomInputAnalyzer)],
+        TargetSpec::Git(_) => bail!(
+            "an SBOM describes a checkout, not git history: give the work tree's path instead of `git:`"
+        ),
         TargetSpec::Dir(_) => vec![
             Box::new(InventoryAnalyzer::new()),
             Box::new(BinaryInventoryAnalyzer::new()),

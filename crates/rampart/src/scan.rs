@@ -18,10 +18,12 @@ use rampart_inventory::license::LicenseFileAnalyzer;
 use rampart_inventory::sbom_input::SbomInputAnalyzer;
 use rampart_report::{Format, RenderContext, SarifOptions};
 use rampart_secrets::{SecretScanner, builtin_rules};
+use rampart_source::git::{GitOptions, GitSource, StagedSource};
 use rampart_source::{FsOptions, FsSource, TargetSpec};
 
 use crate::config::{self, FileConfig, parse_age, parse_probability, parse_size};
 use crate::db::{DbLocation, age_seconds};
+use crate::history;
 use crate::progress::Spinner;
 
 /// Scanners that exist in this version.
@@ -43,6 +45,9 @@ Examples:
   rampart scan -f sarif=rampart.sarif -f json=rampart.json .
   rampart scan --severity critical,high dir:src
   rampart scan --scanners vuln --fail-on-kev --vex vex.json sbom:bom.cdx.json
+  rampart scan git:.                              secrets in every commit of every branch
+  rampart scan --staged                           pre-commit: only what is staged
+  rampart scan --baseline .rampart-baseline.json  only findings not in the baseline
 
 Vulnerabilities are checked whenever a database is present (`rampart db update`, or
 `rampart db import` offline); without one the scan says so and, with --strict, fails.
@@ -129,6 +134,54 @@ pub struct ScanArgs {
     /// with `rampart db import-epss`).
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     min_epss: Option<f64>,
+
+    /// Scan git history: every blob reachable from the repository's refs (as `git:PATH`).
+    #[arg(long)]
+    git_history: bool,
+
+    /// Git history: all branches, tags and remote refs (the default).
+    #[arg(long, conflicts_with = "branch")]
+    all_refs: bool,
+
+    /// Git history: only this branch (or tag, or commit) and its ancestors.
+    #[arg(long, value_name = "NAME")]
+    branch: Option<String>,
+
+    /// Git history: only commits after REV (exclusive), or authored on or after DATE
+    /// (YYYY-MM-DD).
+    #[arg(long, value_name = "REV|DATE")]
+    since: Option<String>,
+
+    /// Git history: only the newest N commits.
+    #[arg(long, value_name = "N")]
+    max_commits: Option<usize>,
+
+    /// Scan only what is staged for the next commit (the index against HEAD), reporting new
+    /// findings only: for pre-commit hooks.
+    #[arg(long, conflicts_with_all = ["git_history", "branch", "since", "max_commits"])]
+    staged: bool,
+
+    /// Git history: neither read nor write the cache of scanned blobs.
+    #[arg(long)]
+    no_cache: bool,
+
+    /// Show whole secrets in every output (default: at most their first 4 characters).
+    #[arg(long)]
+    show_secrets: bool,
+
+    /// Report only findings whose fingerprints are not in this baseline (written by
+    /// `rampart baseline create`); the others count as suppressed.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+/// What kind of walk the scan does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Dir,
+    Sbom,
+    History,
+    Staged,
 }
 
 /// One requested output: a format and where it goes (stdout when `None`).
@@ -170,11 +223,17 @@ fn parse_outputs(formats: &[String], output: Option<&Path>) -> Result<Vec<Output
 /// Scanners that read packages, and so apply to an SBOM target.
 const INVENTORY_SCANNERS: &[&str] = &["license", "vuln"];
 
-fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<Vec<String>> {
+fn select_scanners(requested: Option<Vec<String>>, mode: Mode) -> Result<Vec<String>> {
+    let sbom_target = mode == Mode::Sbom;
     let applicable: Vec<&str> = SCANNERS
         .iter()
         .copied()
-        .filter(|s| !sbom_target || INVENTORY_SCANNERS.contains(s))
+        .filter(|s| match mode {
+            Mode::Dir => true,
+            Mode::Sbom => INVENTORY_SCANNERS.contains(s),
+            // Packages and licences describe a checkout, not every commit: history is secrets.
+            Mode::History | Mode::Staged => *s == "secret",
+        })
         .collect();
     let Some(requested) = requested else {
         return Ok(applicable.iter().map(|s| s.to_string()).collect());
@@ -191,6 +250,12 @@ fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<
         {
             bail!(
                 "the `{name}` scanner reads files and does not apply to an SBOM; for `sbom:` targets use: {}",
+                applicable.join(", ")
+            );
+        }
+        if SCANNERS.contains(&name.as_str()) && !applicable.contains(&name.as_str()) {
+            bail!(
+                "the `{name}` scanner does not apply to git history or staged changes (scan a checkout for it); use: {}",
                 applicable.join(", ")
             );
         }
@@ -216,12 +281,44 @@ fn select_scanners(requested: Option<Vec<String>>, sbom_target: bool) -> Result<
     Ok(chosen)
 }
 
+/// Default baseline file name.
+pub const BASELINE_FILE: &str = ".rampart-baseline.json";
+
 /// Run a scan; returns the process exit code.
 pub fn run(args: ScanArgs) -> Result<u8> {
+    run_inner(args, None)
+}
+
+/// Run a scan and record its findings as a baseline (`--output`, default
+/// `.rampart-baseline.json`) instead of reporting them.
+pub fn create_baseline(mut args: ScanArgs) -> Result<u8> {
+    let file = args
+        .output
+        .take()
+        .unwrap_or_else(|| PathBuf::from(BASELINE_FILE));
+    args.formats = vec!["json".to_string()];
+    run_inner(args, Some(file))
+}
+
+fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     let started = Instant::now();
     let target: TargetSpec = args.target.parse()?;
     let path = target.path();
     let is_sbom = matches!(target, TargetSpec::Sbom(_));
+    let mode = if args.staged {
+        Mode::Staged
+    } else if args.git_history || matches!(target, TargetSpec::Git(_)) {
+        Mode::History
+    } else if is_sbom {
+        Mode::Sbom
+    } else {
+        Mode::Dir
+    };
+    if mode != Mode::History
+        && (args.branch.is_some() || args.since.is_some() || args.max_commits.is_some())
+    {
+        bail!("--branch, --since and --max-commits apply to git history: add --git-history or use `git:PATH`");
+    }
     let root = Path::new(path);
     let root_dir = if root.is_dir() {
         root
@@ -239,7 +336,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         .clone()
         .or_else(|| scan_config.scanners.clone());
     let vuln_requested = requested.is_some();
-    let scanners = select_scanners(requested, is_sbom)?;
+    let scanners = select_scanners(requested, mode)?;
     let severities = args
         .severity
         .clone()
@@ -267,6 +364,9 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     };
     let mut entries = file_config.ignore;
     entries.extend(ignore_file.entries);
+    if let Some(baseline) = &args.baseline {
+        entries.extend(crate::baseline::load(baseline)?);
+    }
     let ignores = IgnoreSet::new(entries, Date::today())?;
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
@@ -277,7 +377,10 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             .with_context(|| match &config_path {
                 Some(p) => format!("secret rules from `{}`", p.display()),
                 None => "secret rules".to_string(),
-            })?;
+            })?
+            // History scans need each secret's digest to fingerprint renamed copies; the
+            // secret itself is dropped right after the walk unless --show-secrets.
+            .with_show_secrets(args.show_secrets || mode == Mode::History);
         analyzers.push(Box::new(scanner));
     }
     let license_policy = file_config.license.clone();
@@ -311,16 +414,6 @@ pub fn run(args: ScanArgs) -> Result<u8> {
 
     let mut excludes = scan_config.exclude.clone();
     excludes.extend(ignore_file.walk_excludes);
-    let source = FsSource::new(
-        path,
-        FsOptions {
-            max_file_size,
-            excludes,
-            respect_gitignore: !args.no_gitignore,
-            threads: args.threads,
-        },
-    )?
-    .with_kind(target.kind());
     let engine = Engine::new(
         analyzers,
         EngineOptions {
@@ -328,8 +421,92 @@ pub fn run(args: ScanArgs) -> Result<u8> {
         },
     );
     let spinner = Spinner::new(!args.no_progress);
-    let mut output = engine.run(&source, &spinner);
+    let (mut output, target_info) = match mode {
+        Mode::Dir | Mode::Sbom => {
+            let source = FsSource::new(
+                path,
+                FsOptions {
+                    max_file_size,
+                    excludes,
+                    respect_gitignore: !args.no_gitignore,
+                    threads: args.threads,
+                },
+            )?
+            .with_kind(target.kind());
+            (engine.run(&source, &spinner), source.target())
+        }
+        Mode::History => {
+            let options = GitOptions {
+                branch: args.branch.clone(),
+                since_rev: args
+                    .since
+                    .clone()
+                    .filter(|s| s.parse::<Date>().is_err()),
+                since_time: args
+                    .since
+                    .as_deref()
+                    .and_then(|s| s.parse::<Date>().ok())
+                    .and_then(|d| Date::parse_rfc3339_seconds(&format!("{d}T00:00:00Z"))),
+                max_commits: args.max_commits,
+                max_blob_size: max_file_size,
+                threads: args.threads,
+            };
+            let mut source = GitSource::open(Path::new(path), &options)?;
+            let cache = if args.no_cache {
+                None
+            } else {
+                let config_bytes = config_path
+                    .as_deref()
+                    .and_then(|p| std::fs::read(p).ok())
+                    .unwrap_or_default();
+                let key = history::ruleset_key(&[&config_bytes, &max_file_size.to_le_bytes()]);
+                let git_dir = rampart_source::git::git_dir(Path::new(path))?;
+                Some(history::Cache::load(&git_dir, &key))
+            };
+            let skipped = cache.as_ref().map(|c| c.known(&source)).unwrap_or_default();
+            source.skip_blobs(skipped.clone());
+            let mut output = engine.run(&source, &spinner);
+            let (fresh, unpaired) =
+                history::per_blob(&source, std::mem::take(&mut output.findings), args.show_secrets);
+            let mut all = fresh.clone();
+            if let Some(cache) = cache {
+                all.extend(cache.findings_for(&source));
+                if let Err(e) = cache.save(&source, &skipped, &fresh) {
+                    warnings.push(format!("could not write the git history cache: {e}"));
+                }
+            }
+            output.findings = source.attribute(all);
+            output.findings.extend(unpaired);
+            for submodule in source.submodules() {
+                warnings.push(format!(
+                    "submodule `{submodule}` is not scanned (scan its repository separately)"
+                ));
+            }
+            eprintln!(
+                "git history: {} commits, {} unique blobs ({} from the cache)",
+                source.commit_count(),
+                source.blob_count(),
+                skipped.len()
+            );
+            (output, source.target())
+        }
+        Mode::Staged => {
+            let source = StagedSource::open(Path::new(path), max_file_size)?;
+            let mut output = engine.run(&source, &spinner);
+            output.findings = source.only_new(std::mem::take(&mut output.findings));
+            (output, source.target())
+        }
+    };
     spinner.finish();
+    for finding in &mut output.findings {
+        if args.show_secrets {
+            if let Some(secret) = &finding.secret {
+                finding.redacted = Some(secret.clone());
+            }
+        } else {
+            finding.secret = None;
+        }
+    }
     if license {
         // Licence findings come from the inventory once the walk is over, like vulnerabilities.
         output
@@ -375,7 +552,7 @@ pub fn run(args: ScanArgs) -> Result<u8> {
             name: "rampart".into(),
             version: env!("CARGO_PKG_VERSION").into(),
         },
-        target: source.target(),
+        target: target_info,
         scanners,
         ignores: &ignores,
         severities: severities.as_deref(),
@@ -385,6 +562,15 @@ pub fn run(args: ScanArgs) -> Result<u8> {
     }
     .report(output);
 
+    if let Some(file) = baseline_out {
+        let count = crate::baseline::write(&report, &file)?;
+        println!(
+            "baseline: {count} finding(s) written to {}; scan with `--baseline {}` to see only new ones",
+            file.display(),
+            file.display()
+        );
+        return Ok(0);
+    }
     let sarif = SarifOptions {
         uri_prefix: repo_prefix(root_dir),
     };
