@@ -53,6 +53,20 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<(
             finding.rule_id,
             finding.message,
         )?;
+        if let Some(git) = &finding.git {
+            let short = git.commit.get(..10).unwrap_or(&git.commit);
+            let state = if git.present_at_head {
+                "still in HEAD"
+            } else {
+                "not in HEAD (still in history)"
+            };
+            let line = format!(
+                "           added in {short} by {} on {}; {state}",
+                git.author,
+                git.date.get(..10).unwrap_or(&git.date)
+            );
+            writeln!(out, "{}", paint(&line, dim))?;
+        }
     }
     if !report.findings.is_empty() {
         writeln!(out)?;

@@ -682,10 +682,6 @@ impl GitSource {
                 return;
             }
         };
-        if !visitor.wants(path, size) {
-            visitor.visit(SourceEvent::SkippedUnwanted);
-            return;
-        }
         if size > self.max_blob_size {
             visitor.visit(SourceEvent::Error(ScanError {
                 path: label(),
@@ -695,6 +691,10 @@ impl GitSource {
                     self.max_blob_size
                 ),
             }));
+            return;
+        }
+        if !visitor.wants(path, size) {
+            visitor.visit(SourceEvent::SkippedUnwanted);
             return;
         }
         let data = match repo.find_blob(id) {
@@ -852,16 +852,16 @@ impl Source for StagedSource {
         let provenance = Provenance::default();
         for (path, id, _) in &self.staged {
             let size = repo.find_header(*id).map(|h| h.size()).unwrap_or(0);
-            if !visitor.wants(path, size) {
-                visitor.visit(SourceEvent::SkippedUnwanted);
-                continue;
-            }
             if size > self.max_blob_size {
                 visitor.visit(SourceEvent::Error(ScanError {
                     path: path.clone(),
                     kind: ScanErrorKind::TooLarge,
                     message: format!("{size} bytes staged, over the size limit; not read"),
                 }));
+                continue;
+            }
+            if !visitor.wants(path, size) {
+                visitor.visit(SourceEvent::SkippedUnwanted);
                 continue;
             }
             match repo.find_blob(*id) {

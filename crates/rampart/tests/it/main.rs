@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod db_update;
+mod git;
 mod license;
 mod outputs;
 mod rules;

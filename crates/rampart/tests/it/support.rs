@@ -89,6 +89,11 @@ impl Tree {
     }
 }
 
+/// A cache directory private to this test process (git history caches are keyed by repo).
+pub fn test_cache_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("rampart-test-cache-{}", std::process::id()))
+}
+
 /// A database directory that does not exist.
 pub const NO_DATABASE: &str = "/nonexistent/rampart-test-db";
 
@@ -101,6 +106,7 @@ pub fn rampart_in(dir: &Path, args: &[&str]) -> Output {
         .env("CI", "true")
         // Never the developer's own database: tests that want one make their own.
         .env("RAMPART_DB_DIR", NO_DATABASE)
+        .env("RAMPART_CACHE_DIR", test_cache_dir())
         .output()
         .expect("run rampart")
 }
