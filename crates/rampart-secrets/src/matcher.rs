@@ -4,16 +4,20 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use globset::{GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use rampart_core::{
     Analyzer, Blob, Confidence, Emitted, Finding, FindingKind, Location, RuleMeta, fingerprint,
 };
 use regex::bytes::Regex;
 
+use crate::allowlist::{AllowContext, Allowlist, CompiledAllowlist, build_globs};
 use crate::placeholder::is_placeholder;
 use crate::prefilter::KeywordFilter;
 use crate::redact;
-use crate::rule::{RuleSpec, RuleSpecError};
+use crate::rule::{RuleSpec, RuleSpecError, SecretGroup};
+
+/// The comment gitleaks honours on a line to suppress its findings.
+const GITLEAKS_ALLOW: &[u8] = b"gitleaks:allow";
 
 /// A secret scanner that cannot be built from its rules.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +33,8 @@ pub enum SecretScannerError {
 struct CompiledRule {
     spec: RuleSpec,
     paths: Option<GlobSet>,
+    path_regex: Option<Regex>,
+    allowlists: Vec<CompiledAllowlist>,
     /// Compiled on first use: most rules never see a keyword hit, and compiling all of them up
     /// front would cost more than scanning a mid-sized tree.
     regexes: OnceLock<Result<Regexes, RuleSpecError>>,
@@ -36,7 +42,7 @@ struct CompiledRule {
 
 struct Regexes {
     regex: Regex,
-    secret_group: usize,
+    secret_group: SecretGroup,
     companion: Option<(Regex, u32)>,
 }
 
@@ -46,6 +52,19 @@ impl CompiledRule {
             .get_or_init(|| compile_regexes(&self.spec))
             .as_ref()
     }
+
+    /// A rule without a regex reports the files its paths match.
+    fn is_file_rule(&self) -> bool {
+        self.spec.regex.is_empty()
+    }
+
+    fn path_applies(&self, path: &str) -> bool {
+        self.paths.as_ref().is_none_or(|p| p.is_match(path))
+            && self
+                .path_regex
+                .as_ref()
+                .is_none_or(|r| r.is_match(path.as_bytes()))
+    }
 }
 
 /// Finds secrets in blobs with a set of compiled rules. Build once, share across threads.
@@ -54,8 +73,14 @@ pub struct SecretScanner {
     prefilter: KeywordFilter,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
-    /// Rules that have no keywords (and therefore have `paths`).
+    /// Rules that have no keywords: candidates wherever their paths allow.
     keywordless_rules: Vec<usize>,
+    /// Rules without a regex (file-presence rules).
+    file_rules: Vec<usize>,
+    /// Global allowlists.
+    global: Vec<CompiledAllowlist>,
+    show_secrets: bool,
+    gitleaks_allow: bool,
     max_file_size: u64,
 }
 
@@ -104,13 +129,40 @@ impl SecretScanner {
         let keywordless_rules = (0..compiled.len())
             .filter(|&i| compiled[i].spec.keywords.is_empty())
             .collect();
+        let file_rules = (0..compiled.len())
+            .filter(|&i| compiled[i].is_file_rule())
+            .collect();
         Ok(SecretScanner {
             rules: compiled,
             prefilter,
             keyword_rules,
             keywordless_rules,
+            file_rules,
+            global: Vec::new(),
+            show_secrets: false,
+            gitleaks_allow: false,
             max_file_size,
         })
+    }
+
+    /// Apply `global` allowlists to every rule (or to their `target_rules`), built-ins too.
+    pub fn with_allowlist(mut self, global: Allowlist) -> Self {
+        self.global = global.compiled;
+        self
+    }
+
+    /// Put the whole secret in each finding's `secret` (only for `--show-secrets`); otherwise
+    /// findings carry only the redacted prefix.
+    pub fn with_show_secrets(mut self, show: bool) -> Self {
+        self.show_secrets = show;
+        self
+    }
+
+    /// Drop matches on lines carrying a `gitleaks:allow` comment (for teams that imported a
+    /// gitleaks configuration and have such comments in their code).
+    pub fn with_gitleaks_allow(mut self, honour: bool) -> Self {
+        self.gitleaks_allow = honour;
+        self
     }
 
     /// Compile every rule now (normally each compiles on first use); the first error found.
@@ -143,17 +195,21 @@ impl SecretScanner {
     fn candidate_rules(&self, path: &str, data: &[u8]) -> Vec<usize> {
         let mut hit = vec![false; self.rules.len()];
         let mut remaining = self.rules.len();
-        // Rules without keywords are whole-file formats (`config/master.key`): their paths
-        // alone make them candidates.
+        // Rules without keywords (whole-file formats such as `config/master.key`, or a
+        // user's rule written without any) are candidates wherever their path globs allow;
+        // the built-in ones all have globs, so a scan with only built-in rules does no more.
         for &rule in &self.keywordless_rules {
             if self.rules[rule]
                 .paths
                 .as_ref()
-                .is_some_and(|paths| paths.is_match(path))
+                .is_none_or(|paths| paths.is_match(path))
             {
                 hit[rule] = true;
                 remaining -= 1;
             }
+        }
+        if remaining == 0 {
+            return (0..self.rules.len()).collect();
         }
         self.prefilter.find(data, |keyword| {
             for &rule in &self.keyword_rules[keyword] {
@@ -171,7 +227,8 @@ impl SecretScanner {
     }
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
+/// Compile a rule or allowlist regex the way the matcher runs it.
+pub(crate) fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
     // Credentials are ASCII: ASCII-only `\w`, `\s`, `\b` and `(?i)` make rules several times
     // cheaper to compile and to run than their Unicode forms.
     regex::bytes::RegexBuilder::new(pattern)
@@ -187,10 +244,26 @@ fn compile_regexes(spec: &RuleSpec) -> Result<Regexes, RuleSpecError> {
     };
     let regex =
         build_regex(&spec.regex).map_err(|e| invalid(format!("regex does not compile: {e}")))?;
-    let secret_group = regex
-        .capture_names()
-        .position(|n| n == Some("secret"))
-        .ok_or_else(|| invalid("regex needs a named group `(?P<secret>...)`".into()))?;
+    let groups = regex.captures_len() - 1;
+    let secret_group = match spec.secret_group {
+        Some(SecretGroup::Index(n)) if n > groups => {
+            return Err(invalid(format!(
+                "secret_group is {n} but the regex has only {groups} capture group(s)"
+            )));
+        }
+        Some(group) => group,
+        None => SecretGroup::Index(
+            regex
+                .capture_names()
+                .position(|n| n == Some("secret"))
+                .ok_or_else(|| {
+                    invalid(
+                        "regex needs a named group `(?P<secret>...)` (or set `secret_group`)"
+                            .into(),
+                    )
+                })?,
+        ),
+    };
     let companion = match &spec.companion {
         Some(c) => Some((
             build_regex(&c.regex).map_err(|e| invalid(format!("companion regex: {e}")))?,
@@ -213,33 +286,32 @@ fn compile(spec: RuleSpec) -> Result<CompiledRule, SecretScannerError> {
     let paths = if spec.paths.is_empty() {
         None
     } else {
-        let mut builder = GlobSetBuilder::new();
-        for pattern in &spec.paths {
-            let glob = if pattern.contains('/') {
-                pattern.clone()
-            } else {
-                format!("**/{pattern}")
-            };
-            let glob = globset::GlobBuilder::new(&glob)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| invalid(format!("path glob `{pattern}`: {e}")))?;
-            builder.add(glob);
-        }
-        Some(
-            builder
-                .build()
-                .map_err(|e| invalid(format!("path globs: {e}")))?,
-        )
+        Some(build_globs(&spec.paths).map_err(invalid)?)
     };
+    let path_regex = match &spec.path_regex {
+        Some(pattern) => Some(
+            build_regex(pattern)
+                .map_err(|e| invalid(format!("path_regex `{pattern}` does not compile: {e}")))?,
+        ),
+        None => None,
+    };
+    let allowlists = spec
+        .allowlists
+        .iter()
+        .map(CompiledAllowlist::compile)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(invalid)?;
     let rule = CompiledRule {
         spec,
         paths,
+        path_regex,
+        allowlists,
         regexes: OnceLock::new(),
     };
     // Built-in rules are compiled and exercised by the test suite; a user's rule is checked
     // now, so a mistake in it is a configuration error instead of a silent non-match.
     if !rule.spec.builtin
+        && !rule.is_file_rule()
         && let Err(e) = rule.regexes()
     {
         return Err(e.clone().into());
@@ -319,6 +391,20 @@ struct Candidate {
     start: usize,
     end: usize,
     confidence: Confidence,
+    /// A file-presence finding (no secret; `start == end == 0`).
+    file: bool,
+}
+
+/// Byte range of the line(s) holding `start..end`, without the final newline.
+fn line_span(data: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let from = memchr::memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
+    // A match ending in newlines ends on the line before them (gitleaks trims them).
+    let mut last = end;
+    while last > start && data[last - 1] == b'\n' {
+        last -= 1;
+    }
+    let to = memchr::memchr(b'\n', &data[last..]).map_or(data.len(), |i| last + i);
+    (from, to)
 }
 
 impl Analyzer for SecretScanner {
@@ -330,9 +416,26 @@ impl Analyzer for SecretScanner {
         size <= self.max_file_size
     }
 
+    /// Binary files matter only to file-presence rules (a `.p12` keystore, say).
+    fn wants_binary(&self) -> bool {
+        !self.file_rules.is_empty()
+    }
+
     fn analyze(&self, blob: &Blob<'_>, out: &mut Emitted) {
         let data = blob.data;
-        let candidates = self.candidate_rules(blob.path, data);
+        let commit = blob.provenance.commit.as_deref();
+        if self
+            .global
+            .iter()
+            .any(|a| a.untargeted() && a.allows_blob(blob.path, commit))
+        {
+            return;
+        }
+        let candidates = if blob.is_binary {
+            self.file_rules.clone()
+        } else {
+            self.candidate_rules(blob.path, data)
+        };
         if candidates.is_empty() {
             return;
         }
@@ -340,21 +443,73 @@ impl Analyzer for SecretScanner {
         let mut found: Vec<Candidate> = Vec::new();
         for index in candidates {
             let rule = &self.rules[index];
-            if let Some(paths) = &rule.paths
-                && !paths.is_match(blob.path)
-            {
+            if !rule.path_applies(blob.path) {
+                continue;
+            }
+            let allowlists = || {
+                rule.allowlists.iter().chain(
+                    self.global
+                        .iter()
+                        .filter(|a| a.applies_to(&rule.spec.id)),
+                )
+            };
+            if allowlists().any(|a| a.allows_blob(blob.path, commit)) {
+                continue;
+            }
+            if rule.is_file_rule() {
+                let cx = AllowContext {
+                    path: blob.path,
+                    commit,
+                    secret: None,
+                    matched: None,
+                    line: None,
+                };
+                if !allowlists().any(|a| a.allows(&cx)) {
+                    found.push(Candidate {
+                        rule: index,
+                        start: 0,
+                        end: 0,
+                        confidence: rule.spec.confidence,
+                        file: true,
+                    });
+                }
                 continue;
             }
             let Ok(regexes) = rule.regexes() else {
                 continue;
             };
             for caps in regexes.regex.captures_iter(data) {
-                let Some(secret) = caps.get(regexes.secret_group) else {
+                let secret = match regexes.secret_group {
+                    SecretGroup::Index(n) => caps.get(n),
+                    SecretGroup::FirstNonEmpty if caps.len() > 1 => {
+                        caps.iter().skip(1).flatten().find(|m| !m.is_empty())
+                    }
+                    SecretGroup::FirstNonEmpty => caps.get(0),
+                };
+                let Some(secret) = secret else {
                     continue;
                 };
                 let Some(confidence) = judge(rule, secret.as_bytes()) else {
                     continue;
                 };
+                let Some(whole) = caps.get(0) else {
+                    continue;
+                };
+                let (line_from, line_to) = line_span(data, whole.start(), whole.end());
+                let line = &data[line_from..line_to];
+                if self.gitleaks_allow && memchr::memmem::find(line, GITLEAKS_ALLOW).is_some() {
+                    continue;
+                }
+                let cx = AllowContext {
+                    path: blob.path,
+                    commit,
+                    secret: Some(secret.as_bytes()),
+                    matched: Some(whole.as_bytes()),
+                    line: Some(line),
+                };
+                if allowlists().any(|a| a.allows(&cx)) {
+                    continue;
+                }
                 let confidence = match &regexes.companion {
                     Some((regex, within)) if confidence < Confidence::High => {
                         let lines = lines.get_or_insert_with(|| Lines::new(data));
@@ -377,6 +532,7 @@ impl Analyzer for SecretScanner {
                     start: secret.start(),
                     end: secret.end(),
                     confidence,
+                    file: false,
                 });
             }
         }
@@ -405,10 +561,24 @@ impl SecretScanner {
         lines: &Lines,
         candidate: &Candidate,
     ) -> Finding {
-        let secret = &blob.data[candidate.start..candidate.end];
+        let secret = blob.data.get(candidate.start..candidate.end).unwrap_or_default();
         let (start_line, start_column) = lines.position(candidate.start);
         let (end_line, end_column) = lines.position(candidate.end.saturating_sub(1));
-        let shown = redact(&String::from_utf8_lossy(secret));
+        let (message, shown, full) = if candidate.file {
+            (
+                format!("{}: file `{}` matches the rule's paths", rule.spec.title, blob.path),
+                None,
+                None,
+            )
+        } else {
+            let text = String::from_utf8_lossy(secret);
+            let shown = redact(&text);
+            (
+                format!("{} found: {shown}", rule.spec.title),
+                Some(shown),
+                self.show_secrets.then(|| text.into_owned()),
+            )
+        };
         Finding {
             kind: FindingKind::Secret,
             rule_id: rule.spec.id.clone(),
@@ -425,11 +595,11 @@ impl SecretScanner {
                 commit: None,
             },
             fingerprint: fingerprint(&rule.spec.id, blob.path, secret),
-            message: format!("{} found: {shown}", rule.spec.title),
+            message,
             remediation: rule.spec.remediation.trim().to_string(),
             references: rule.spec.references.clone(),
-            redacted: Some(shown),
-            secret: None,
+            redacted: shown,
+            secret: full,
             git: None,
             aliases: Vec::new(),
             package: None,
@@ -449,10 +619,15 @@ fn judge(rule: &CompiledRule, secret: &[u8]) -> Option<Confidence> {
     if spec.placeholders && text.is_none_or(is_placeholder) {
         return None;
     }
-    if let Some(min) = spec.min_entropy
-        && entropy(secret) < entropy_threshold(min, secret)
-    {
-        return None;
+    if let Some(min) = spec.min_entropy {
+        let too_low = if spec.strict_entropy {
+            entropy(secret) <= min
+        } else {
+            entropy(secret) < entropy_threshold(min, secret)
+        };
+        if too_low {
+            return None;
+        }
     }
     match spec.validate {
         None => Some(spec.confidence),

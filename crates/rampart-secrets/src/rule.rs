@@ -4,6 +4,7 @@ use rampart_core::{Confidence, RuleExamples, RuleMeta, Severity};
 use serde::Deserialize;
 
 use crate::Validator;
+use crate::allowlist::AllowlistSpec;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
@@ -28,15 +29,32 @@ pub struct RuleSpec {
     /// How likely a match is real.
     pub confidence: Confidence,
     /// Lowercase literals; the rule runs only on blobs containing one (ASCII case-insensitive).
+    /// A rule without keywords runs on every blob its paths allow.
+    #[serde(default)]
     pub keywords: Vec<String>,
-    /// Rust regex with a named group `secret`.
+    /// Rust regex with a named group `secret` (or see `secret_group`). Empty: a file-presence
+    /// rule, reporting every file its `paths`/`path_regex` match.
+    #[serde(default)]
     pub regex: String,
+    /// Which capture group is the secret, instead of the named group `secret`.
+    #[serde(default)]
+    pub secret_group: Option<SecretGroup>,
     /// Minimum Shannon entropy (bits per character) of the secret.
     #[serde(default)]
     pub min_entropy: Option<f64>,
+    /// The secret's entropy must exceed `min_entropy`, with no allowance for hex secrets
+    /// (gitleaks' rule; set for imported gitleaks rules).
+    #[serde(skip)]
+    pub strict_entropy: bool,
     /// Globs of the paths the rule applies to (all paths when empty).
     #[serde(default)]
     pub paths: Vec<String>,
+    /// A regex the relative path must match for the rule to apply (gitleaks' `path`).
+    #[serde(default)]
+    pub path_regex: Option<String>,
+    /// Matches these allow are not reported.
+    #[serde(default)]
+    pub allowlists: Vec<AllowlistSpec>,
     /// Structural check of the secret.
     #[serde(default)]
     pub validate: Option<Validator>,
@@ -66,6 +84,34 @@ pub struct RuleSpec {
 
 fn default_true() -> bool {
     true
+}
+
+/// Which part of a regex match is the secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretGroup {
+    /// Capture group N (0 = the whole match). TOML: `secret_group = 2`.
+    Index(usize),
+    /// The first capture group that matched non-empty text, or the whole match when the regex
+    /// has no groups (gitleaks' default). TOML: `secret_group = "first-non-empty"`.
+    FirstNonEmpty,
+}
+
+impl<'de> Deserialize<'de> for SecretGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Index(usize),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Index(n) => Ok(SecretGroup::Index(n)),
+            Raw::Text(t) if t == "first-non-empty" => Ok(SecretGroup::FirstNonEmpty),
+            Raw::Text(t) => Err(serde::de::Error::custom(format!(
+                "invalid secret_group `{t}`: expected a group number or \"first-non-empty\""
+            ))),
+        }
+    }
 }
 
 /// A second pattern that, found near the match, raises its confidence to high.
@@ -109,6 +155,14 @@ pub enum RuleSpecError {
     Invalid {
         /// Rule id.
         id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A global allowlist cannot be used.
+    #[error("secret allowlist {which}: {message}")]
+    Allowlist {
+        /// Which one (`#N`, in order).
+        which: String,
         /// What is wrong.
         message: String,
     },
@@ -167,11 +221,18 @@ impl RuleSpec {
         if self.keywords.iter().any(|k| k.trim().is_empty()) {
             return Err(invalid("keywords must not be empty strings".into()));
         }
-        if self.keywords.is_empty() && self.paths.is_empty() {
+        // A user's rule may go without keywords (it then runs on every file, as gitleaks
+        // does); a built-in one may not, since it would slow every scan down.
+        if self.builtin && self.keywords.is_empty() && self.paths.is_empty() {
             return Err(invalid(
                 "needs at least one keyword (the prefilter runs a rule only where one occurs), \
                  or `paths` that limit it to certain files"
                     .into(),
+            ));
+        }
+        if self.regex.is_empty() && self.paths.is_empty() && self.path_regex.is_none() {
+            return Err(invalid(
+                "has no `regex`: a file-presence rule needs `paths` or `path_regex`".into(),
             ));
         }
         if self.title.trim().is_empty() {
