@@ -53,6 +53,16 @@ pub struct GitOptions {
     pub max_blob_size: u64,
     /// Worker threads (0: one per core).
     pub threads: usize,
+    /// What commits changed, remembered from an earlier run (see [`GitSource::commit_changes`]).
+    pub known_changes: HashMap<ObjectId, Vec<(String, ObjectId)>>,
+}
+
+/// One commit's tree diff.
+struct Diffed {
+    position: usize,
+    changes: Vec<(String, ObjectId)>,
+    errors: Vec<String>,
+    submodules: Vec<String>,
 }
 
 /// One commit in scan order.
@@ -88,6 +98,8 @@ pub struct GitSource {
     skip: HashSet<ObjectId>,
     /// Blobs that could not be read this run (never cached as scanned).
     failed: std::sync::Mutex<HashSet<ObjectId>>,
+    /// Tree diffs computed this run that are safe to remember.
+    commit_changes: Vec<(ObjectId, Vec<(String, ObjectId)>)>,
 }
 
 /// A finding together with the blob it came from and the digest of its matched content.
@@ -145,6 +157,7 @@ impl GitSource {
         let mut info: HashMap<ObjectId, (String, u64, ObjectId)> = HashMap::new();
         let mut stack: Vec<ObjectId> = tips.into_iter().filter(|t| !excluded.contains(t)).collect();
         let mut missing_parents = 0usize;
+        let mut orphaned: HashSet<ObjectId> = HashSet::new();
         while let Some(id) = stack.pop() {
             if info.contains_key(&id) {
                 continue;
@@ -184,6 +197,7 @@ impl GitSource {
                     }
                     if repo.find_header(parent).is_err() {
                         missing_parents += 1;
+                        orphaned.insert(id);
                         continue;
                     }
                     ps.push(parent);
@@ -201,8 +215,6 @@ impl GitSource {
             Some(n) if n < order.len() => order[order.len() - n..].to_vec(),
             _ => order,
         };
-        let index: HashMap<ObjectId, usize> =
-            order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let shallow_boundary = shallow.iter().filter(|s| info.contains_key(*s)).count()
             + missing_parents;
 
@@ -211,8 +223,77 @@ impl GitSource {
         let mut blob_index: HashMap<ObjectId, usize> = HashMap::new();
         let mut first_seen = HashMap::new();
         let mut submodules = BTreeMap::new();
+        // What each commit changed: from the cache when known, else a tree diff against its
+        // first parent. Diffs are independent, so they run in parallel over contiguous runs of
+        // commits (neighbours share trees, which the per-thread tree cache exploits).
+        let jobs: Vec<(usize, Option<ObjectId>, ObjectId)> = order
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !options.known_changes.contains_key(*id))
+            .filter_map(|(position, id)| {
+                let (_, _, tree) = info.get(id)?;
+                let parent_tree = parents.get(id).and_then(|ps| ps.first()).and_then(|p| {
+                    info.get(p).map(|(_, _, t)| *t).or_else(|| {
+                        repo.find_commit(*p)
+                            .ok()
+                            .and_then(|c| c.tree_id().ok().map(|t| t.detach()))
+                    })
+                });
+                Some((position, parent_tree, *tree))
+            })
+            .collect();
+        let sync = repo.clone().into_sync();
+        let threads = if options.threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            options.threads
+        };
+        let chunk = jobs.len().div_ceil(threads.max(1)).max(1);
+        let diffed: Vec<Diffed> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| {
+                    let sync = &sync;
+                    scope.spawn(move || {
+                        let mut repo = sync.to_thread_local();
+                        repo.object_cache_size_if_unset(32 << 20);
+                        let mut trees = TreeCache::default();
+                        part.iter()
+                            .map(|&(position, parent_tree, tree)| {
+                                let mut changes = Vec::new();
+                                let mut errors = Vec::new();
+                                let mut subs = Vec::new();
+                                diff_trees(
+                                    &repo,
+                                    &mut trees,
+                                    parent_tree,
+                                    tree,
+                                    "",
+                                    &mut changes,
+                                    &mut errors,
+                                    &mut |path| subs.push(path.to_string()),
+                                );
+                                Diffed {
+                                    position,
+                                    changes,
+                                    errors,
+                                    submodules: subs,
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let mut by_position: HashMap<usize, Diffed> =
+            diffed.into_iter().map(|d| (d.position, d)).collect();
+        let mut commit_changes = Vec::with_capacity(order.len());
         for (position, id) in order.iter().enumerate() {
-            let Some((author, time, tree)) = info.get(id) else {
+            let Some((author, time, _)) = info.get(id) else {
                 continue;
             };
             commits.push(CommitInfo {
@@ -220,39 +301,27 @@ impl GitSource {
                 author: author.clone(),
                 time: *time,
             });
-            // Compare with the first parent that is part of the scan; otherwise the parent's
-            // tree if it exists (a `--since` boundary); else everything is new.
-            let parent_tree = parents
-                .get(id)
-                .and_then(|ps| ps.first())
-                .and_then(|p| {
-                    info.get(p).map(|(_, _, t)| *t).or_else(|| {
-                        repo.find_commit(*p)
-                            .ok()
-                            .and_then(|c| c.tree_id().ok().map(|t| t.detach()))
-                    })
-                })
-                .filter(|_| index.contains_key(id));
-            let mut changes = Vec::new();
-            let mut errors = Vec::new();
-            diff_trees(
-                &repo,
-                parent_tree,
-                *tree,
-                "",
-                &mut changes,
-                &mut errors,
-                &mut |path| {
-                    submodules.entry(path.to_string()).or_insert(());
-                },
-            );
-            for message in errors {
-                notes.push(ScanError {
-                    path: format!("commit {id}"),
-                    kind: ScanErrorKind::Read,
-                    message,
-                });
-            }
+            let changes = match by_position.remove(&position) {
+                Some(diffed) => {
+                    for message in diffed.errors.iter() {
+                        notes.push(ScanError {
+                            path: format!("commit {id}"),
+                            kind: ScanErrorKind::Read,
+                            message: message.clone(),
+                        });
+                    }
+                    for sub in diffed.submodules {
+                        submodules.entry(sub).or_insert(());
+                    }
+                    // Only complete diffs against a present parent are worth remembering.
+                    let parent_missing = shallow.contains(id) || orphaned.contains(id);
+                    if diffed.errors.is_empty() && !parent_missing {
+                        commit_changes.push((*id, diffed.changes.clone()));
+                    }
+                    diffed.changes
+                }
+                None => options.known_changes.get(id).cloned().unwrap_or_default(),
+            };
             for (path, blob) in changes {
                 let slot = *blob_index.entry(blob).or_insert_with(|| {
                     blobs.push((blob, Vec::new()));
@@ -269,7 +338,16 @@ impl GitSource {
         if let Ok(tree) = repo.head_tree_id() {
             let mut changes = Vec::new();
             let mut errors = Vec::new();
-            diff_trees(&repo, None, tree.detach(), "", &mut changes, &mut errors, &mut |_| {});
+            diff_trees(
+                &repo,
+                &mut TreeCache::default(),
+                None,
+                tree.detach(),
+                "",
+                &mut changes,
+                &mut errors,
+                &mut |_| {},
+            );
             head.extend(changes);
         }
         if shallow_boundary > 0 {
@@ -295,7 +373,14 @@ impl GitSource {
             threads: options.threads,
             skip: HashSet::new(),
             failed: std::sync::Mutex::new(HashSet::new()),
+            commit_changes,
         })
+    }
+
+    /// Tree diffs computed by this run (complete ones, against a present parent), to remember
+    /// for the next run.
+    pub fn commit_changes(&self) -> &[(ObjectId, Vec<(String, ObjectId)>)] {
+        &self.commit_changes
     }
 
     /// Number of commits in the scan.
@@ -522,11 +607,38 @@ fn topological(
     order
 }
 
+/// One tree entry: name, mode, id.
+type Entry = (Vec<u8>, gix::object::tree::EntryMode, ObjectId);
+
+/// Decoded trees by id: a commit's old tree is its parent's new one, so most trees are asked
+/// for twice in a row. Bounded: cleared when it grows past a limit.
+#[derive(Default)]
+struct TreeCache {
+    trees: HashMap<ObjectId, std::rc::Rc<Vec<Entry>>>,
+}
+
+impl TreeCache {
+    const LIMIT: usize = 20_000;
+
+    fn get(
+        &mut self,
+        repo: &gix::Repository,
+        id: ObjectId,
+    ) -> Result<std::rc::Rc<Vec<Entry>>, String> {
+        if let Some(found) = self.trees.get(&id) {
+            return Ok(found.clone());
+        }
+        let decoded = std::rc::Rc::new(entries(repo, id)?);
+        if self.trees.len() >= Self::LIMIT {
+            self.trees.clear();
+        }
+        self.trees.insert(id, decoded.clone());
+        Ok(decoded)
+    }
+}
+
 /// Tree entries as (name, mode, id), or an error message.
-fn entries(
-    repo: &gix::Repository,
-    tree: ObjectId,
-) -> Result<Vec<(Vec<u8>, gix::object::tree::EntryMode, ObjectId)>, String> {
+fn entries(repo: &gix::Repository, tree: ObjectId) -> Result<Vec<Entry>, String> {
     let tree = repo
         .find_tree(tree)
         .map_err(|e| format!("cannot read tree {tree}: {e}"))?;
@@ -543,8 +655,10 @@ fn entries(
 }
 
 /// Blobs in `new` that are not at the same path with the same id in `old`, recursively.
+#[allow(clippy::too_many_arguments)]
 fn diff_trees(
     repo: &gix::Repository,
+    cache: &mut TreeCache,
     old: Option<ObjectId>,
     new: ObjectId,
     prefix: &str,
@@ -555,39 +669,80 @@ fn diff_trees(
     if old == Some(new) {
         return;
     }
-    let new_entries = match entries(repo, new) {
+    let new_entries = match cache.get(repo, new) {
         Ok(e) => e,
         Err(message) => {
-            errors.push(format!("{message} (under `{prefix}`); that part of the tree is not scanned"));
+            errors.push(format!(
+                "{message} (under `{prefix}`); that part of the tree is not scanned"
+            ));
             return;
         }
     };
-    let old_entries: HashMap<Vec<u8>, (gix::object::tree::EntryMode, ObjectId)> = match old {
-        Some(old) => match entries(repo, old) {
-            Ok(e) => e.into_iter().map(|(n, m, id)| (n, (m, id))).collect(),
-            Err(_) => HashMap::new(),
-        },
-        None => HashMap::new(),
+    let old_entries = match old.map(|old| cache.get(repo, old)) {
+        Some(Ok(e)) => e,
+        _ => std::rc::Rc::new(Vec::new()),
     };
-    for (name, mode, id) in new_entries {
-        let name_text = String::from_utf8_lossy(&name);
+    // Both lists are in git's tree order, and equal names sort equal: a merge walk finds each
+    // name's old entry without hashing.
+    let mut old_iter = old_entries.iter().peekable();
+    for (name, mode, id) in new_entries.iter() {
+        let mut before = None;
+        while let Some((old_name, old_mode, old_id)) = old_iter.peek() {
+            match git_order(old_name, old_mode.is_tree(), name, mode.is_tree()) {
+                std::cmp::Ordering::Less => {
+                    old_iter.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    before = Some((*old_mode, *old_id));
+                    old_iter.next();
+                    break;
+                }
+                std::cmp::Ordering::Greater => break,
+            }
+        }
+        if before.is_none() {
+            // A name that changed kind (file <-> directory) sorts elsewhere; look it up.
+            before = old_entries
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, m, i)| (*m, *i));
+        }
+        if before.is_some_and(|(_, old_id)| old_id == *id) {
+            continue;
+        }
+        let name_text = String::from_utf8_lossy(name);
         let path = if prefix.is_empty() {
             name_text.into_owned()
         } else {
             format!("{prefix}/{name_text}")
         };
-        let before = old_entries.get(&name);
-        if before.is_some_and(|(_, old_id)| *old_id == id) {
-            continue;
-        }
+        let (mode, id) = (*mode, *id);
         if mode.is_tree() {
-            let old_tree = before.filter(|(m, _)| m.is_tree()).map(|(_, i)| *i);
-            diff_trees(repo, old_tree, id, &path, out, errors, submodule);
+            let old_tree = before.filter(|(m, _)| m.is_tree()).map(|(_, i)| i);
+            diff_trees(repo, cache, old_tree, id, &path, out, errors, submodule);
         } else if mode.is_commit() {
             submodule(&path);
         } else if mode.is_blob() || mode.is_executable() {
             out.push((path, id));
         }
+    }
+}
+
+/// Git's tree order: names compare bytewise, a tree's name as if it ended in `/`.
+fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
+    let common = a.len().min(b.len());
+    match a[..common].cmp(&b[..common]) {
+        std::cmp::Ordering::Equal => {}
+        other => return other,
+    }
+    let next = |name: &[u8], tree: bool| -> Option<u8> {
+        name.get(common)
+            .copied()
+            .or(if tree { Some(b'/') } else { None })
+    };
+    match (next(a, a_tree), next(b, b_tree)) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (x, y) => x.cmp(&y),
     }
 }
 
@@ -754,7 +909,16 @@ impl StagedSource {
         if let Ok(tree) = repo.head_tree_id() {
             let mut changes = Vec::new();
             let mut errors = Vec::new();
-            diff_trees(&repo, None, tree.detach(), "", &mut changes, &mut errors, &mut |_| {});
+            diff_trees(
+                &repo,
+                &mut TreeCache::default(),
+                None,
+                tree.detach(),
+                "",
+                &mut changes,
+                &mut errors,
+                &mut |_| {},
+            );
             head.extend(changes);
         }
         let index = repo.index_or_empty().map_err(read_error)?;

@@ -5,7 +5,7 @@
 //! scanned clean and the findings of the others, with the digest of each matched secret (never
 //! the secret): a rerun reads only blobs it has not seen and re-reports the rest.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rampart_core::{Finding, content_digest};
@@ -24,6 +24,9 @@ struct CacheFile {
     clean: Vec<String>,
     /// Findings per blob (hex id).
     findings: BTreeMap<String, Vec<CachedFinding>>,
+    /// What each commit changed (hex commit id -> [(path, hex blob id)]): skips tree diffs.
+    #[serde(default)]
+    commits: BTreeMap<String, Vec<(String, String)>>,
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -42,6 +45,8 @@ pub struct Cache {
     clean: HashSet<String>,
     /// Hex id -> findings.
     findings: BTreeMap<String, Vec<CachedFinding>>,
+    /// Hex commit id -> changes.
+    commits: BTreeMap<String, Vec<(String, String)>>,
 }
 
 /// A stable identity for what can change scan results: rampart's version, the config files'
@@ -99,6 +104,7 @@ impl Cache {
             ruleset: ruleset.to_string(),
             clean: HashSet::new(),
             findings: BTreeMap::new(),
+            commits: BTreeMap::new(),
         };
         let Ok(bytes) = std::fs::read(&cache.path) else {
             return cache;
@@ -109,8 +115,26 @@ impl Cache {
         if file.format == CACHE_FORMAT && file.ruleset == ruleset {
             cache.clean = file.clean.into_iter().collect();
             cache.findings = file.findings;
+            cache.commits = file.commits;
         }
         cache
+    }
+
+    /// Tree diffs remembered from earlier runs, for [`GitOptions::known_changes`].
+    ///
+    /// [`GitOptions::known_changes`]: rampart_source::git::GitOptions::known_changes
+    pub fn known_changes(&self) -> HashMap<ObjectId, Vec<(String, ObjectId)>> {
+        let parse = |hex: &str| ObjectId::from_hex(hex.as_bytes()).ok();
+        self.commits
+            .iter()
+            .filter_map(|(commit, changes)| {
+                let changes: Option<Vec<(String, ObjectId)>> = changes
+                    .iter()
+                    .map(|(path, blob)| parse(blob).map(|id| (path.clone(), id)))
+                    .collect();
+                Some((parse(commit)?, changes?))
+            })
+            .collect()
     }
 
     /// Blobs whose results are known.
@@ -165,6 +189,15 @@ impl Cache {
                 self.clean.insert(id.to_string());
             }
         }
+        for (commit, changes) in source.commit_changes() {
+            self.commits.insert(
+                commit.to_string(),
+                changes
+                    .iter()
+                    .map(|(path, blob)| (path.clone(), blob.to_string()))
+                    .collect(),
+            );
+        }
         let mut clean: Vec<String> = self.clean.into_iter().collect();
         clean.sort();
         let file = CacheFile {
@@ -172,6 +205,7 @@ impl Cache {
             ruleset: self.ruleset,
             clean,
             findings: self.findings,
+            commits: self.commits,
         };
         let bytes = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
         let dir = self.path.parent().unwrap_or(Path::new("."));

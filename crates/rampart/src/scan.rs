@@ -436,6 +436,17 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
             (engine.run(&source, &spinner), source.target())
         }
         Mode::History => {
+            let cache = if args.no_cache {
+                None
+            } else {
+                let config_bytes = config_path
+                    .as_deref()
+                    .and_then(|p| std::fs::read(p).ok())
+                    .unwrap_or_default();
+                let key = history::ruleset_key(&[&config_bytes, &max_file_size.to_le_bytes()]);
+                let git_dir = rampart_source::git::git_dir(Path::new(path))?;
+                Some(history::Cache::load(&git_dir, &key))
+            };
             let options = GitOptions {
                 branch: args.branch.clone(),
                 since_rev: args
@@ -450,19 +461,12 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                 max_commits: args.max_commits,
                 max_blob_size: max_file_size,
                 threads: args.threads,
+                known_changes: cache
+                    .as_ref()
+                    .map(history::Cache::known_changes)
+                    .unwrap_or_default(),
             };
             let mut source = GitSource::open(Path::new(path), &options)?;
-            let cache = if args.no_cache {
-                None
-            } else {
-                let config_bytes = config_path
-                    .as_deref()
-                    .and_then(|p| std::fs::read(p).ok())
-                    .unwrap_or_default();
-                let key = history::ruleset_key(&[&config_bytes, &max_file_size.to_le_bytes()]);
-                let git_dir = rampart_source::git::git_dir(Path::new(path))?;
-                Some(history::Cache::load(&git_dir, &key))
-            };
             let skipped = cache.as_ref().map(|c| c.known(&source)).unwrap_or_default();
             source.skip_blobs(skipped.clone());
             let mut output = engine.run(&source, &spinner);
