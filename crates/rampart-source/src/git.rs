@@ -20,7 +20,9 @@ use rampart_core::{
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
     /// Not a repository.
-    #[error("`{path}` is not a git repository ({reason}); give the path of a clone (its work tree or its .git directory)")]
+    #[error(
+        "`{path}` is not a git repository ({reason}); give the path of a clone (its work tree or its .git directory)"
+    )]
     NotARepository {
         /// The path given.
         path: String,
@@ -215,8 +217,8 @@ impl GitSource {
             Some(n) if n < order.len() => order[order.len() - n..].to_vec(),
             _ => order,
         };
-        let shallow_boundary = shallow.iter().filter(|s| info.contains_key(*s)).count()
-            + missing_parents;
+        let shallow_boundary =
+            shallow.iter().filter(|s| info.contains_key(*s)).count() + missing_parents;
 
         let mut commits = Vec::with_capacity(order.len());
         let mut blobs: Vec<(ObjectId, Vec<Occurrence>)> = Vec::new();
@@ -421,7 +423,10 @@ impl GitSource {
     /// The blob a finding came from: its commit and path are the blob's first occurrence.
     pub fn blob_of(&self, finding: &Finding) -> Option<ObjectId> {
         let commit = finding.location.commit.as_deref()?;
-        let position = self.commits.iter().position(|c| c.id.to_string() == commit)?;
+        let position = self
+            .commits
+            .iter()
+            .position(|c| c.id.to_string() == commit)?;
         self.first_seen
             .get(&(position, finding.location.path.clone()))
             .map(|&slot| self.blobs[slot].0)

@@ -48,7 +48,8 @@ pub fn write(report: &Report, path: &Path) -> Result<usize> {
             commit: f.location.commit.clone(),
         })
         .collect();
-    findings.sort_by(|a, b| (&a.path, a.line, &a.fingerprint).cmp(&(&b.path, b.line, &b.fingerprint)));
+    findings
+        .sort_by(|a, b| (&a.path, a.line, &a.fingerprint).cmp(&(&b.path, b.line, &b.fingerprint)));
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
     let count = findings.len();
     let file = BaselineFile {

@@ -137,21 +137,26 @@ impl Cache {
             .collect()
     }
 
-    /// Blobs whose results are known.
-    pub fn known(&self, source: &GitSource) -> HashSet<ObjectId> {
+    /// Blobs whose results are known. With `need_secrets` (the user wants whole secrets, which
+    /// the cache never holds) blobs with findings are read again.
+    pub fn known(&self, source: &GitSource, need_secrets: bool) -> HashSet<ObjectId> {
         source
             .blob_ids()
             .filter(|id| {
                 let key = id.to_string();
-                self.clean.contains(&key) || self.findings.contains_key(&key)
+                self.clean.contains(&key) || (!need_secrets && self.findings.contains_key(&key))
             })
             .collect()
     }
 
-    /// Findings remembered for blobs of this scan.
-    pub fn findings_for(&self, source: &GitSource) -> Vec<BlobFinding> {
+    /// Findings remembered for the blobs of this scan that `known` let it skip.
+    pub fn findings_for(
+        &self,
+        source: &GitSource,
+        skipped: &HashSet<ObjectId>,
+    ) -> Vec<BlobFinding> {
         let mut out = Vec::new();
-        for id in source.blob_ids() {
+        for id in source.blob_ids().filter(|id| skipped.contains(id)) {
             for cached in self.findings.get(&id.to_string()).into_iter().flatten() {
                 if let Some(digest) = unhex(&cached.digest) {
                     out.push((id, cached.finding.clone(), digest));
@@ -177,7 +182,10 @@ impl Cache {
             let key = id.to_string();
             with_findings.insert(*id);
             let list = self.findings.entry(key).or_default();
-            if !list.iter().any(|c| c.finding.fingerprint == finding.fingerprint) {
+            if !list
+                .iter()
+                .any(|c| c.finding.fingerprint == finding.fingerprint)
+            {
                 list.push(CachedFinding {
                     finding,
                     digest: hex(digest),

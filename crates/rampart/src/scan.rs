@@ -317,7 +317,9 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     if mode != Mode::History
         && (args.branch.is_some() || args.since.is_some() || args.max_commits.is_some())
     {
-        bail!("--branch, --since and --max-commits apply to git history: add --git-history or use `git:PATH`");
+        bail!(
+            "--branch, --since and --max-commits apply to git history: add --git-history or use `git:PATH`"
+        );
     }
     let root = Path::new(path);
     let root_dir = if root.is_dir() {
@@ -449,10 +451,7 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
             };
             let options = GitOptions {
                 branch: args.branch.clone(),
-                since_rev: args
-                    .since
-                    .clone()
-                    .filter(|s| s.parse::<Date>().is_err()),
+                since_rev: args.since.clone().filter(|s| s.parse::<Date>().is_err()),
                 since_time: args
                     .since
                     .as_deref()
@@ -467,14 +466,20 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                     .unwrap_or_default(),
             };
             let mut source = GitSource::open(Path::new(path), &options)?;
-            let skipped = cache.as_ref().map(|c| c.known(&source)).unwrap_or_default();
+            let skipped = cache
+                .as_ref()
+                .map(|c| c.known(&source, args.show_secrets))
+                .unwrap_or_default();
             source.skip_blobs(skipped.clone());
             let mut output = engine.run(&source, &spinner);
-            let (fresh, unpaired) =
-                history::per_blob(&source, std::mem::take(&mut output.findings), args.show_secrets);
+            let (fresh, unpaired) = history::per_blob(
+                &source,
+                std::mem::take(&mut output.findings),
+                args.show_secrets,
+            );
             let mut all = fresh.clone();
             if let Some(cache) = cache {
-                all.extend(cache.findings_for(&source));
+                all.extend(cache.findings_for(&source, &skipped));
                 if let Err(e) = cache.save(&source, &skipped, &fresh) {
                     warnings.push(format!("could not write the git history cache: {e}"));
                 }
@@ -505,6 +510,10 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     for finding in &mut output.findings {
         if args.show_secrets {
             if let Some(secret) = &finding.secret {
+                // Messages quote the redacted form; the user asked for the whole value.
+                if let Some(redacted) = &finding.redacted {
+                    finding.message = finding.message.replace(redacted.as_str(), secret);
+                }
                 finding.redacted = Some(secret.clone());
             }
         } else {
