@@ -167,7 +167,7 @@ impl SecretScanner {
 
     /// Compile every rule now (normally each compiles on first use); the first error found.
     pub fn compile_all(&self) -> Result<(), RuleSpecError> {
-        for rule in &self.rules {
+        for rule in self.rules.iter().filter(|r| !r.is_file_rule()) {
             rule.regexes().map_err(Clone::clone)?;
         }
         Ok(())
@@ -447,11 +447,9 @@ impl Analyzer for SecretScanner {
                 continue;
             }
             let allowlists = || {
-                rule.allowlists.iter().chain(
-                    self.global
-                        .iter()
-                        .filter(|a| a.applies_to(&rule.spec.id)),
-                )
+                rule.allowlists
+                    .iter()
+                    .chain(self.global.iter().filter(|a| a.applies_to(&rule.spec.id)))
             };
             if allowlists().any(|a| a.allows_blob(blob.path, commit)) {
                 continue;
@@ -561,12 +559,18 @@ impl SecretScanner {
         lines: &Lines,
         candidate: &Candidate,
     ) -> Finding {
-        let secret = blob.data.get(candidate.start..candidate.end).unwrap_or_default();
+        let secret = blob
+            .data
+            .get(candidate.start..candidate.end)
+            .unwrap_or_default();
         let (start_line, start_column) = lines.position(candidate.start);
         let (end_line, end_column) = lines.position(candidate.end.saturating_sub(1));
         let (message, shown, full) = if candidate.file {
             (
-                format!("{}: file `{}` matches the rule's paths", rule.spec.title, blob.path),
+                format!(
+                    "{}: file `{}` matches the rule's paths",
+                    rule.spec.title, blob.path
+                ),
                 None,
                 None,
             )
@@ -805,6 +809,91 @@ remediation = "r"
             .unwrap()
             .to_string();
         assert!(err.contains("twice"), "{err}");
+    }
+
+    #[test]
+    fn own_format_allowlists_path_regex_secret_group_and_keywordless_rules() {
+        let toml = r#"
+[[rules]]
+id = "svc-key"
+title = "Service key"
+severity = "high"
+confidence = "medium"
+regex = '''(svc)=([A-Za-z0-9]{16})'''
+secret_group = 2
+path_regex = '''\.conf$'''
+description = "d"
+remediation = "r"
+[[rules.allowlists]]
+condition = "and"
+regex_target = "line"
+regexes = ['''rotated''']
+paths = ["old/*.conf"]
+[[rules.allowlists]]
+stopwords = ["TEST"]
+commits = ["0123456789abcdef0123456789abcdef01234567"]
+
+[[rules]]
+id = "keystore"
+title = "Key store file"
+severity = "medium"
+confidence = "high"
+paths = ["*.jks"]
+description = "d"
+remediation = "r"
+"#;
+        let s = scanner(toml).with_show_secrets(true);
+        let line = b"svc=Ab3dEf6hIj9kLm2n\n";
+        let found = s.scan_bytes("etc/app.conf", line);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].secret.as_deref(), Some("Ab3dEf6hIj9kLm2n"));
+        assert!(s.scan_bytes("etc/app.yaml", line).is_empty());
+        // AND: the line must say "rotated" and the file be under old/.
+        let rotated = b"svc=Ab3dEf6hIj9kLm2n # rotated\n";
+        assert!(s.scan_bytes("old/app.conf", rotated).is_empty());
+        assert_eq!(s.scan_bytes("new/app.conf", rotated).len(), 1);
+        assert_eq!(s.scan_bytes("old/app.conf", line).len(), 1);
+        // OR: a stopword alone is enough, case-insensitively.
+        assert!(
+            s.scan_bytes("a.conf", b"svc=xxTestxxEf6hIj9kLm\n")
+                .is_empty()
+        );
+        let keystore = s.scan_bytes("build/release.jks", b"");
+        assert_eq!(keystore.len(), 1);
+        assert_eq!(keystore[0].rule_id, "keystore");
+    }
+
+    #[test]
+    fn gitleaks_allow_comments_only_when_asked() {
+        let data = b"key = \"dmo_Ab3dEf6hIj9kLm2nOp5q\" # gitleaks:allow\n";
+        assert_eq!(scanner(TOKEN_RULE).scan_bytes("a", data).len(), 1);
+        let s = scanner(TOKEN_RULE).with_gitleaks_allow(true);
+        assert!(s.scan_bytes("a", data).is_empty());
+    }
+
+    #[test]
+    fn global_allowlist_errors_name_the_allowlist() {
+        let err = Allowlist::new(vec![crate::AllowlistSpec::default()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("#1") && err.contains("allow everything"),
+            "{err}"
+        );
+        let bad = crate::AllowlistSpec {
+            regexes: vec!["(".into()],
+            ..Default::default()
+        };
+        let err = Allowlist::new(vec![bad]).unwrap_err().to_string();
+        assert!(err.contains("does not compile"), "{err}");
+    }
+
+    #[test]
+    fn line_span_covers_whole_lines_without_the_newline() {
+        let data = b"a\nbc secret de\nf";
+        assert_eq!(line_span(data, 5, 11), (2, 14));
+        assert_eq!(line_span(b"x\n", 0, 2), (0, 1));
+        assert_eq!(line_span(b"", 0, 0), (0, 0));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Runs every example of every built-in secret rule and checks rule metadata.
 
+mod gitleaks;
+
 use rampart_secrets::{SecretScanner, builtin_rules};
 
 #[test]
