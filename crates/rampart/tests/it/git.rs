@@ -56,7 +56,11 @@ fn scan(tree: &Tree, args: &[&str]) -> (i32, Value, String) {
 }
 
 fn findings(report: &Value) -> Vec<&Value> {
-    report["findings"].as_array().expect("findings").iter().collect()
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .collect()
 }
 
 /// (path, line, commit, present at HEAD) of every finding.
@@ -121,7 +125,10 @@ fn deleted_and_renamed_secrets_are_found_with_the_commit_that_added_them() {
     // Table output names the commit.
     let out = rampart_in(tree.path(), &["scan", "--no-progress", "git:."]);
     let table = stdout(&out);
-    assert!(table.contains(&format!("added in {}", &added[..10])), "{table}");
+    assert!(
+        table.contains(&format!("added in {}", &added[..10])),
+        "{table}"
+    );
     assert!(table.contains("not in HEAD (still in history)"), "{table}");
 }
 
@@ -139,9 +146,8 @@ fn ref_selection_branch_since_and_max_commits() {
     tree.write("b.txt", "more\n");
     commit(&tree, "later");
 
-    let paths = |report: &Value| -> Vec<String> {
-        history(report).into_iter().map(|h| h.0).collect()
-    };
+    let paths =
+        |report: &Value| -> Vec<String> { history(report).into_iter().map(|h| h.0).collect() };
     let (_, all, _) = scan(&tree, &["git:."]);
     assert_eq!(paths(&all), ["main.env", "side.env"], "all refs by default");
     let (_, main, _) = scan(&tree, &["--branch", "main", "git:."]);
@@ -149,13 +155,20 @@ fn ref_selection_branch_since_and_max_commits() {
     let (_, since, _) = scan(&tree, &["--branch", "side", "--since", &base, "git:."]);
     assert_eq!(paths(&since), ["side.env"]);
     let (_, newest, _) = scan(&tree, &["--branch", "main", "--max-commits", "1", "git:."]);
-    assert!(paths(&newest).is_empty(), "only `later`, which adds no secret");
+    assert!(
+        paths(&newest).is_empty(),
+        "only `later`, which adds no secret"
+    );
     let (_, flag, _) = scan(&tree, &["--git-history", "--all-refs", "."]);
     assert_eq!(paths(&flag), ["main.env", "side.env"]);
 
     let out = rampart_in(tree.path(), &["scan", "--branch", "nope", "git:."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("`nope` does not name"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`nope` does not name"),
+        "{}",
+        stderr(&out)
+    );
     let out = rampart_in(tree.path(), &["scan", "--branch", "main", "."]);
     assert_eq!(out.status.code(), Some(2), "--branch needs history mode");
     let out = rampart_in(tree.path(), &["scan", "--scanners", "license", "git:."]);
@@ -207,7 +220,11 @@ fn staged_scans_report_only_what_the_commit_adds() {
             )
         })
         .collect();
-    assert_eq!(hits, [("old.py".to_string(), 2)], "line 1 was already in HEAD");
+    assert_eq!(
+        hits,
+        [("old.py".to_string(), 2)],
+        "line 1 was already in HEAD"
+    );
     assert_eq!(report["target"]["kind"], "git-staged");
 
     git(tree.path(), &["reset", "-q"]);
@@ -220,10 +237,18 @@ fn staged_scans_report_only_what_the_commit_adds() {
 fn baselines_hide_known_findings_and_survive_line_moves() {
     let tree = repo();
     tree.write("a.py", format!("X = '{TOKEN}'\n"));
-    let out = rampart_in(tree.path(), &["baseline", "create", "--output", "base.json", "."]);
+    let out = rampart_in(
+        tree.path(),
+        &["baseline", "create", "--output", "base.json", "."],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("1 finding(s) written"), "{}", stdout(&out));
-    let base: Value = serde_json::from_str(&std::fs::read_to_string(tree.join("base.json")).unwrap()).unwrap();
+    assert!(
+        stdout(&out).contains("1 finding(s) written"),
+        "{}",
+        stdout(&out)
+    );
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(tree.join("base.json")).unwrap()).unwrap();
     assert_eq!(base["findings"].as_array().unwrap().len(), 1);
     assert!(!base.to_string().contains(TOKEN));
 
@@ -233,7 +258,10 @@ fn baselines_hide_known_findings_and_survive_line_moves() {
     assert_eq!(report["summary"]["suppressed"], 1);
 
     // Lines above it move it; a new secret on the same line is new.
-    tree.write("a.py", format!("# header\n\nX = '{TOKEN}'; Y = '{TOKEN2}'\n"));
+    tree.write(
+        "a.py",
+        format!("# header\n\nX = '{TOKEN}'; Y = '{TOKEN2}'\n"),
+    );
     let (code, report, _) = scan(&tree, &["--baseline", "base.json", "--fail-on", "low", "."]);
     assert_eq!(code, 1);
     let lines: Vec<u64> = findings(&report)
@@ -245,7 +273,11 @@ fn baselines_hide_known_findings_and_survive_line_moves() {
     tree.write("bad.json", "{}");
     let out = rampart_in(tree.path(), &["scan", "--baseline", "bad.json", "."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not a rampart baseline"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a rampart baseline"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -260,7 +292,10 @@ fn show_secrets_is_the_only_way_to_see_a_whole_secret() {
         assert_eq!(findings(&shown)[0]["secret"], TOKEN, "{target}");
         let out = rampart_in(tree.path(), &["scan", "--no-progress", target]);
         assert!(!stdout(&out).contains(TOKEN));
-        let out = rampart_in(tree.path(), &["scan", "--no-progress", "--show-secrets", target]);
+        let out = rampart_in(
+            tree.path(),
+            &["scan", "--no-progress", "--show-secrets", target],
+        );
         assert!(stdout(&out).contains(TOKEN), "{target}: {}", stdout(&out));
     }
 }
@@ -271,7 +306,11 @@ fn repositories_in_odd_states() {
     let plain = Tree::new();
     let out = rampart_in(plain.path(), &["scan", "git:."]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("is not a git repository"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not a git repository"),
+        "{}",
+        stderr(&out)
+    );
 
     let tree = repo();
     tree.write("a.env", format!("T={TOKEN}\n"));
@@ -285,12 +324,25 @@ fn repositories_in_odd_states() {
     let bare = Tree::new();
     git(
         bare.path(),
-        &["clone", "-q", "--bare", tree.path().to_str().unwrap(), "repo.git"],
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            tree.path().to_str().unwrap(),
+            "repo.git",
+        ],
     );
     bare.write("rampart.toml", TEST_RULE_CONFIG);
     let out = rampart_in(
         bare.path(),
-        &["scan", "-f", "json", "--config", "rampart.toml", "git:repo.git"],
+        &[
+            "scan",
+            "-f",
+            "json",
+            "--config",
+            "rampart.toml",
+            "git:repo.git",
+        ],
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(findings(&report).len(), 1, "{}", stderr(&out));
@@ -298,15 +350,34 @@ fn repositories_in_odd_states() {
     // Shallow clone: what exists is scanned, and the report says history is missing.
     let shallow = Tree::new();
     let url = format!("file://{}", tree.path().display());
-    git(shallow.path(), &["clone", "-q", "--depth", "1", &url, "repo"]);
+    git(
+        shallow.path(),
+        &["clone", "-q", "--depth", "1", &url, "repo"],
+    );
     shallow.write("rampart.toml", TEST_RULE_CONFIG);
     let out = rampart_in(
         shallow.path(),
-        &["scan", "-f", "json", "--strict", "--config", "rampart.toml", "git:repo"],
+        &[
+            "scan",
+            "-f",
+            "json",
+            "--strict",
+            "--config",
+            "rampart.toml",
+            "git:repo",
+        ],
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(3), "incomplete history fails --strict");
-    assert_eq!(findings(&report).len(), 1, "a.env is in the shallow tip's tree");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "incomplete history fails --strict"
+    );
+    assert_eq!(
+        findings(&report).len(),
+        1,
+        "a.env is in the shallow tip's tree"
+    );
     assert!(
         report["errors"]
             .as_array()
@@ -384,5 +455,8 @@ fn repositories_in_odd_states() {
             .any(|w| w.as_str().unwrap().contains("submodule `vendor/sub`")),
         "{report:#}"
     );
-    assert!(history(&report).is_empty(), "the submodule's secret is not followed");
+    assert!(
+        history(&report).is_empty(),
+        "the submodule's secret is not followed"
+    );
 }
