@@ -102,6 +102,8 @@ pub struct GitSource {
     failed: std::sync::Mutex<HashSet<ObjectId>>,
     /// Tree diffs computed this run that are safe to remember.
     commit_changes: Vec<(ObjectId, Vec<(String, ObjectId)>)>,
+    /// Commit id -> position in `commits`.
+    positions: HashMap<ObjectId, usize>,
 }
 
 /// A finding together with the blob it came from and the digest of its matched content.
@@ -376,6 +378,7 @@ impl GitSource {
             skip: HashSet::new(),
             failed: std::sync::Mutex::new(HashSet::new()),
             commit_changes,
+            positions: order.iter().enumerate().map(|(i, id)| (*id, i)).collect(),
         })
     }
 
@@ -422,11 +425,8 @@ impl GitSource {
 
     /// The blob a finding came from: its commit and path are the blob's first occurrence.
     pub fn blob_of(&self, finding: &Finding) -> Option<ObjectId> {
-        let commit = finding.location.commit.as_deref()?;
-        let position = self
-            .commits
-            .iter()
-            .position(|c| c.id.to_string() == commit)?;
+        let commit = ObjectId::from_hex(finding.location.commit.as_deref()?.as_bytes()).ok()?;
+        let position = *self.positions.get(&commit)?;
         self.first_seen
             .get(&(position, finding.location.path.clone()))
             .map(|&slot| self.blobs[slot].0)

@@ -122,6 +122,12 @@ pub struct SecretConfig {
     /// Extra rules, in the built-in rule format.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Allowlists applied to every secret rule (same fields as a rule's `allowlists`).
+    #[serde(default)]
+    pub allowlists: Vec<rampart_secrets::AllowlistSpec>,
+    /// A gitleaks config to import (relative to this file); `.gitleaks.toml` in the target
+    /// root is used when this is not set.
+    pub gitleaks: Option<PathBuf>,
 }
 
 /// A size given as bytes or with a unit (`512KiB`, `5MB`, `1GiB`).

@@ -169,6 +169,11 @@ pub struct ScanArgs {
     #[arg(long)]
     show_secrets: bool,
 
+    /// Import rules and allowlists from a gitleaks config (default: `.gitleaks.toml` in the
+    /// target root, when present); what does not translate is warned about.
+    #[arg(long, value_name = "FILE")]
+    gitleaks_config: Option<PathBuf>,
+
     /// Report only findings whose fingerprints are not in this baseline (written by
     /// `rampart baseline create`); the others count as suppressed.
     #[arg(long, value_name = "FILE")]
@@ -372,9 +377,46 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     let ignores = IgnoreSet::new(entries, Date::today())?;
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut gitleaks_bytes = Vec::new();
     if scanners.iter().any(|s| s == "secret") {
-        let mut rules = builtin_rules().context("built-in secret rules are broken")?;
+        let gitleaks = gitleaks_config_path(
+            args.gitleaks_config.as_deref(),
+            file_config.secret.gitleaks.as_deref(),
+            config_path.as_deref(),
+            root_dir,
+        );
+        let mut allow_specs = file_config.secret.allowlists.clone();
+        let mut rules = Vec::new();
+        let mut use_builtin = true;
+        if let Some(gitleaks) = &gitleaks {
+            let import = rampart_secrets::gitleaks::import_file(gitleaks)?;
+            gitleaks_bytes = std::fs::read(gitleaks).unwrap_or_default();
+            for warning in &import.warnings {
+                eprintln!("warning: {warning}");
+            }
+            warnings.extend(import.warnings.iter().cloned());
+            if !import.use_default {
+                // gitleaks replaces its defaults with a config's rules unless it says
+                // `[extend] useDefault = true`; rampart's built-ins stand in for those defaults.
+                use_builtin = false;
+                let note = format!(
+                    "{}: no `[extend] useDefault = true`, so only its rules run (as in gitleaks); add it to keep rampart's built-in rules",
+                    gitleaks.display()
+                );
+                eprintln!("note: {note}");
+                warnings.push(note);
+            }
+            rules.extend(import.rules);
+            allow_specs.extend(import.allowlist.specs().iter().cloned());
+        }
+        if use_builtin {
+            rules.extend(builtin_rules().context("built-in secret rules are broken")?);
+        }
         rules.extend(file_config.secret.rules);
+        let allowlist = rampart_secrets::Allowlist::new(allow_specs).with_context(
+            || "secret allowlists (rampart.toml `[[secret.allowlists]]` or the gitleaks config)",
+        )?;
         let scanner = SecretScanner::new(rules, &file_config.secret.disable, max_file_size)
             .with_context(|| match &config_path {
                 Some(p) => format!("secret rules from `{}`", p.display()),
@@ -382,7 +424,9 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
             })?
             // History scans need each secret's digest to fingerprint renamed copies; the
             // secret itself is dropped right after the walk unless --show-secrets.
-            .with_show_secrets(args.show_secrets || mode == Mode::History);
+            .with_show_secrets(args.show_secrets || mode == Mode::History)
+            .with_allowlist(allowlist)
+            .with_gitleaks_allow(gitleaks.is_some());
         analyzers.push(Box::new(scanner));
     }
     let license_policy = file_config.license.clone();
@@ -401,7 +445,6 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
         analyzers.push(Box::new(BinaryInventoryAnalyzer::new()));
     }
 
-    let mut warnings = Vec::new();
     let vex = load_vex(&args.vex, &vuln_config.vex, config_path.as_deref())?;
     let max_db_age = args
         .db_max_age
@@ -445,7 +488,11 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                     .as_deref()
                     .and_then(|p| std::fs::read(p).ok())
                     .unwrap_or_default();
-                let key = history::ruleset_key(&[&config_bytes, &max_file_size.to_le_bytes()]);
+                let key = history::ruleset_key(&[
+                    &config_bytes,
+                    &gitleaks_bytes,
+                    &max_file_size.to_le_bytes(),
+                ]);
                 let git_dir = rampart_source::git::git_dir(Path::new(path))?;
                 Some(history::Cache::load(&git_dir, &key))
             };
@@ -592,6 +639,25 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     }
     let outcome = gate.evaluate(&report);
     Ok(u8::try_from(outcome.exit_code()).unwrap_or(1))
+}
+
+/// The gitleaks config to import: the flag, else `[secret] gitleaks` (relative to the config
+/// file), else `.gitleaks.toml` in the target root.
+fn gitleaks_config_path(
+    flag: Option<&Path>,
+    from_config: Option<&Path>,
+    config_path: Option<&Path>,
+    root_dir: &Path,
+) -> Option<PathBuf> {
+    if let Some(flag) = flag {
+        return Some(flag.to_path_buf());
+    }
+    if let Some(relative) = from_config {
+        let base = config_path.and_then(Path::parent).unwrap_or(Path::new("."));
+        return Some(base.join(relative));
+    }
+    let default = root_dir.join(".gitleaks.toml");
+    default.is_file().then_some(default)
 }
 
 /// The vulnerability database as a scan found it.

@@ -460,3 +460,101 @@ fn repositories_in_odd_states() {
         "the submodule's secret is not followed"
     );
 }
+
+#[test]
+fn gitleaks_configs_are_imported_with_warnings_for_what_does_not_translate() {
+    let tree = Tree::new();
+    tree.write(
+        ".gitleaks.toml",
+        r#"
+title = "team rules"
+
+[extend]
+useDefault = true
+
+[[rules]]
+id = "acme-api-key"
+description = "ACME API key"
+regex = '''acme_key\s*=\s*["']?(ak_[0-9a-z]{24})'''
+secretGroup = 1
+keywords = ["acme_key"]
+
+[[rules.allowlists]]
+stopwords = ["ak_000000000000000000000000"]
+
+[[rules]]
+id = "needs-perl"
+description = "Uses a construct Rust's regex does not have"
+regex = '''(?=lookahead)secret'''
+
+[allowlist]
+paths = ['''fixtures/''']
+"#,
+    );
+    tree.write("app.py", "acme_key = 'ak_k2j4h6g8f0d2s4a6p8o0i2u4'\n");
+    tree.write(
+        "fixtures/app.py",
+        "acme_key = 'ak_q1w2e3r4t5y6u7i8o9p0a1s2'\n",
+    );
+    tree.write("stop.py", "acme_key = 'ak_000000000000000000000000'\n");
+    tree.write("aws.txt", "aws_access_key_id = AKIAQWERTYUIOPASDFGH\n");
+    let (code, report, err) = scan(&tree, &["--scanners", "secret", "."]);
+    assert_eq!(code, 0, "{err}");
+    let hits: Vec<(String, String)> = findings(&report)
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["rule_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        hits.contains(&("app.py".into(), "acme-api-key".into())),
+        "{hits:?}"
+    );
+    assert!(
+        !hits.iter().any(|h| h.0.starts_with("fixtures/")),
+        "global path allowlist: {hits:?}"
+    );
+    assert!(!hits.iter().any(|h| h.0 == "stop.py"), "stopword: {hits:?}");
+    assert!(
+        hits.iter().any(|h| h.0 == "aws.txt"),
+        "useDefault keeps built-ins: {hits:?}"
+    );
+    assert!(
+        err.contains("needs-perl"),
+        "untranslatable regex is named: {err}"
+    );
+    assert!(
+        report["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("needs-perl"))
+    );
+
+    // Without useDefault, gitleaks runs only the config's rules, and so does rampart.
+    let text = std::fs::read_to_string(tree.join(".gitleaks.toml")).unwrap();
+    tree.write(
+        "only.toml",
+        text.replace("useDefault = true", "useDefault = false"),
+    );
+    let (_, report, err) = scan(&tree, &["--gitleaks-config", "only.toml", "."]);
+    assert!(err.contains("only its rules run"), "{err}");
+    assert!(
+        findings(&report)
+            .iter()
+            .all(|f| f["rule_id"] == "acme-api-key"),
+        "{:#}",
+        report["findings"]
+    );
+
+    tree.write("broken.toml", "[[rules]\nid = 1");
+    let out = rampart_in(
+        tree.path(),
+        &["scan", "--gitleaks-config", "broken.toml", "."],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
+}
