@@ -259,8 +259,7 @@ impl GitSource {
                 .map(|part| {
                     let sync = &sync;
                     scope.spawn(move || {
-                        let mut repo = sync.to_thread_local();
-                        repo.object_cache_size_if_unset(32 << 20);
+                        let repo = sync.to_thread_local();
                         let mut trees = TreeCache::default();
                         part.iter()
                             .map(|&(position, parent_tree, tree)| {
@@ -623,7 +622,7 @@ struct TreeCache {
 }
 
 impl TreeCache {
-    const LIMIT: usize = 20_000;
+    const LIMIT: usize = 4_096;
 
     fn get(
         &mut self,
