@@ -173,6 +173,13 @@ impl Cache {
         skipped: &HashSet<ObjectId>,
         fresh: &[BlobFinding],
     ) -> std::io::Result<()> {
+        // Nothing new learned: keep the file as it is (rewriting it is most of a rerun's cost).
+        if fresh.is_empty()
+            && source.commit_changes().is_empty()
+            && source.blob_ids().all(|id| skipped.contains(&id))
+        {
+            return Ok(());
+        }
         let failed = source.failed_blobs();
         let mut with_findings = HashSet::new();
         for (id, finding, digest) in fresh {
