@@ -88,7 +88,7 @@ pub struct GitSource {
     /// (commit index, path) of a blob's first occurrence -> blob index.
     first_seen: HashMap<(usize, String), usize>,
     /// HEAD's tree: path -> blob.
-    head: HashMap<String, ObjectId>,
+    head: Option<ObjectId>,
     /// Problems met while planning (missing objects, shallow boundary, submodules).
     notes: Vec<ScanError>,
     /// Submodule paths seen (not followed).
@@ -337,22 +337,7 @@ impl GitSource {
                 occurrences.push((position, path));
             }
         }
-        let mut head = HashMap::new();
-        if let Ok(tree) = repo.head_tree_id() {
-            let mut changes = Vec::new();
-            let mut errors = Vec::new();
-            diff_trees(
-                &repo,
-                &mut TreeCache::default(),
-                None,
-                tree.detach(),
-                "",
-                &mut changes,
-                &mut errors,
-                &mut |_| {},
-            );
-            head.extend(changes);
-        }
+        let head = repo.head_tree_id().ok().map(|t| t.detach());
         if shallow_boundary > 0 {
             notes.push(ScanError {
                 path: name.clone(),
@@ -379,6 +364,25 @@ impl GitSource {
             commit_changes,
             positions: order.iter().enumerate().map(|(i, id)| (*id, i)).collect(),
         })
+    }
+
+    /// The blob at `path` in HEAD's tree, looked up one directory at a time (only paths with
+    /// findings are ever asked for, so the whole tree is never listed).
+    fn head_blob(&self, repo: &gix::Repository, path: &str) -> Option<ObjectId> {
+        let mut tree = self.head?;
+        let mut parts = path.split('/').peekable();
+        while let Some(part) = parts.next() {
+            let entries = entries(repo, tree).ok()?;
+            let (_, mode, id) = entries.into_iter().find(|(n, _, _)| n == part.as_bytes())?;
+            if parts.peek().is_none() {
+                return (mode.is_blob() || mode.is_executable()).then_some(id);
+            }
+            if !mode.is_tree() {
+                return None;
+            }
+            tree = id;
+        }
+        None
     }
 
     /// Tree diffs computed by this run (complete ones, against a present parent), to remember
@@ -471,6 +475,7 @@ impl GitSource {
                 entry.2.insert(blob);
             }
         }
+        let repo = self.repo.to_thread_local();
         let mut out = Vec::with_capacity(groups.len());
         for (_, (mut finding, mut commits, blobs)) in groups {
             commits.sort_unstable();
@@ -482,9 +487,8 @@ impl GitSource {
                 continue;
             };
             let present_at_head = self
-                .head
-                .get(&finding.location.path)
-                .is_some_and(|id| blobs.contains(id));
+                .head_blob(&repo, &finding.location.path)
+                .is_some_and(|id| blobs.contains(&id));
             finding.location.commit = Some(info.id.to_string());
             finding.git = Some(GitDetails {
                 commit: info.id.to_string(),
@@ -758,10 +762,10 @@ fn looks_binary(data: &[u8]) -> bool {
 impl Fetch for GitSource {
     fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
         // Multi-file analyzers fetch siblings from HEAD's tree.
-        let id = self.head.get(path)?;
         let repo = self.repo.to_thread_local();
+        let id = self.head_blob(&repo, path)?;
         Some(
-            repo.find_blob(*id)
+            repo.find_blob(id)
                 .map(|b| b.data.clone())
                 .map_err(|e| e.to_string()),
         )
