@@ -558,3 +558,29 @@ paths = ['''fixtures/''']
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("broken.toml"), "{}", stderr(&out));
 }
+
+/// docs/gitleaks.md is the importer's module documentation, so the two cannot drift.
+#[test]
+fn gitleaks_doc_is_current() {
+    let source = include_str!("../../../rampart-secrets/src/gitleaks.rs");
+    let mut doc = String::from(
+        "# Importing gitleaks configurations\n\n<!-- Generated from crates/rampart-secrets/src/gitleaks.rs; do not edit. -->\n\n`rampart scan --gitleaks-config FILE` (or `[secret] gitleaks = \"FILE\"` in rampart.toml, or a\n`.gitleaks.toml` in the target root) imports a gitleaks configuration. Every item listed\nbelow as not translating produces a warning at run time, naming the file, the rule and the\nfield.\n\n",
+    );
+    for line in source.lines() {
+        let Some(text) = line.strip_prefix("//!") else {
+            break;
+        };
+        let text = text.strip_prefix(' ').unwrap_or(text);
+        // Rustdoc links read as plain code in Markdown.
+        let text = text
+            .replace("[`crate::SecretScanner::with_gitleaks_allow`]", "`--gitleaks-config`")
+            .replace("[`GitleaksImport::use_default`]", "`use_default`")
+            .replace("[`Allowlist`]", "allowlist");
+        if text.starts_with("# ") {
+            doc.push('#');
+        }
+        doc.push_str(text.trim_end());
+        doc.push('\n');
+    }
+    super::support::assert_doc_current("docs/gitleaks.md", &doc, "gitleaks_doc_is_current");
+}
