@@ -623,10 +623,14 @@ type Entry = (Vec<u8>, gix::object::tree::EntryMode, ObjectId);
 #[derive(Default)]
 struct TreeCache {
     trees: HashMap<ObjectId, std::rc::Rc<Vec<Entry>>>,
+    /// Approximate bytes held.
+    bytes: usize,
 }
 
 impl TreeCache {
-    const LIMIT: usize = 4_096;
+    /// Bytes of decoded entries kept per thread: enough for the trees neighbouring commits
+    /// share, and a bound that does not grow with history.
+    const LIMIT: usize = 8 << 20;
 
     fn get(
         &mut self,
@@ -637,9 +641,12 @@ impl TreeCache {
             return Ok(found.clone());
         }
         let decoded = std::rc::Rc::new(entries(repo, id)?);
-        if self.trees.len() >= Self::LIMIT {
+        let size: usize = decoded.iter().map(|(name, _, _)| name.len() + 64).sum();
+        if self.bytes + size > Self::LIMIT {
             self.trees.clear();
+            self.bytes = 0;
         }
+        self.bytes += size;
         self.trees.insert(id, decoded.clone());
         Ok(decoded)
     }
