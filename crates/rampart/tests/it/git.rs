@@ -573,7 +573,10 @@ fn gitleaks_doc_is_current() {
         let text = text.strip_prefix(' ').unwrap_or(text);
         // Rustdoc links read as plain code in Markdown.
         let text = text
-            .replace("[`crate::SecretScanner::with_gitleaks_allow`]", "`--gitleaks-config`")
+            .replace(
+                "[`crate::SecretScanner::with_gitleaks_allow`]",
+                "`--gitleaks-config`",
+            )
             .replace("[`GitleaksImport::use_default`]", "`use_default`")
             .replace("[`Allowlist`]", "allowlist");
         if text.starts_with("# ") {
