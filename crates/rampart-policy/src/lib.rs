@@ -9,5 +9,11 @@
 //! (last line, inclusive), so a policy can point at the exact place by returning the object's
 //! lines with its message.
 
+mod analyzer;
 pub mod dockerfile;
+pub mod engine;
 pub mod kubernetes;
+pub mod yaml;
+
+pub use analyzer::MisconfigAnalyzer;
+pub use engine::{Policy, PolicyError, PolicyMeta, PolicySet};

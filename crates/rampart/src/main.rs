@@ -4,6 +4,7 @@ mod baseline;
 mod config;
 mod db;
 mod history;
+mod policy;
 mod progress;
 mod rules;
 mod sbom;
@@ -43,6 +44,9 @@ enum Command {
     Baseline(BaselineCommand),
     /// Fetch, import, export and inspect the vulnerability database.
     Db(db::DbArgs),
+    /// Test policy directories (Rego).
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
     /// List and explain the built-in rules.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
@@ -67,6 +71,7 @@ fn main() -> ExitCode {
         Command::Db(args) => db::run(args),
         Command::Baseline(BaselineCommand::Create(args)) => scan::create_baseline(args),
         Command::Rules(command) => rules::run(command),
+        Command::Policy(command) => policy::run(command),
         Command::Schema => {
             print!("{}", rampart_report::json_schema());
             Ok(0)

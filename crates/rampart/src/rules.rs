@@ -20,7 +20,7 @@ pub enum RulesCommand {
 
 #[derive(Args)]
 pub struct ListArgs {
-    /// Only rules of this scanner (secret, license).
+    /// Only rules of this scanner (secret, license, misconfig).
     #[arg(long)]
     scanner: Option<String>,
     /// Print JSON instead of a table.
@@ -34,6 +34,11 @@ pub fn all_rules() -> Result<Vec<RuleMeta>> {
         .context("built-in secret rules are broken")?;
     let mut rules = secrets.rules();
     rules.extend(rampart_inventory::license::rules());
+    rules.extend(
+        rampart_policy::PolicySet::builtin()
+            .context("built-in policies are broken")?
+            .rules(),
+    );
     Ok(rules)
 }
 
@@ -50,7 +55,7 @@ pub fn run(command: RulesCommand) -> Result<u8> {
                         .collect();
                     if s.is_empty() {
                         bail!(
-                            "no rules for scanner `{scanner}`; scanners with rules: secret, license"
+                            "no rules for scanner `{scanner}`; scanners with rules: secret, license, misconfig"
                         );
                     }
                     s

@@ -27,9 +27,9 @@ use crate::history;
 use crate::progress::Spinner;
 
 /// Scanners that exist in this version.
-const SCANNERS: &[&str] = &["secret", "license", "vuln"];
+const SCANNERS: &[&str] = &["secret", "license", "vuln", "misconfig"];
 /// Scanners announced for later versions; naming one is an error that says so.
-const PLANNED_SCANNERS: &[&str] = &["misconfig", "malware"];
+const PLANNED_SCANNERS: &[&str] = &["malware"];
 /// Default `--db-max-age`: a week-old database misses a week of disclosures.
 const DEFAULT_DB_MAX_AGE: u64 = 7 * 86_400;
 /// The ignore file read from the target root.
@@ -62,7 +62,8 @@ pub struct ScanArgs {
     #[arg(default_value = ".", value_name = "TARGET")]
     target: String,
 
-    /// Scanners to run, comma-separated (available: secret, license, vuln). Default: all.
+    /// Scanners to run, comma-separated (available: secret, license, vuln, misconfig).
+    /// Default: all that apply to the target.
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     scanners: Option<Vec<String>>,
 
@@ -168,6 +169,11 @@ pub struct ScanArgs {
     /// Show whole secrets in every output (default: at most their first 4 characters).
     #[arg(long)]
     show_secrets: bool,
+
+    /// Load the Rego policies in DIR besides the built-in library (misconfig scanner).
+    /// Repeatable; test them with `rampart policy test DIR`.
+    #[arg(long = "policy", value_name = "DIR")]
+    policies: Vec<PathBuf>,
 
     /// Import rules and allowlists from a gitleaks config (default: `.gitleaks.toml` in the
     /// target root, when present); what does not translate is warned about.
@@ -443,6 +449,12 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
     if vuln && !is_sbom {
         // Go and Rust binaries carry their dependency lists; they are packages too.
         analyzers.push(Box::new(BinaryInventoryAnalyzer::new()));
+    }
+    if scanners.iter().any(|s| s == "misconfig") {
+        let policies = crate::policy::load(&args.policies)?;
+        analyzers.push(Box::new(rampart_policy::MisconfigAnalyzer::new(policies)));
+    } else if !args.policies.is_empty() {
+        bail!("`--policy` needs the misconfig scanner (`--scanners misconfig`)");
     }
 
     let vex = load_vex(&args.vex, &vuln_config.vex, config_path.as_deref())?;

@@ -4,6 +4,7 @@ mod bad_input;
 mod db_update;
 mod git;
 mod license;
+mod misconfig;
 mod outputs;
 mod rules;
 mod sbom;

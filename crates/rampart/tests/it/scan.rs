@@ -153,7 +153,7 @@ fn usage_errors_exit_2_with_a_useful_message() {
         "{}",
         stderr(&out)
     );
-    let out = tree.rampart(&["scan", "--scanners", "misconfig", "."]);
+    let out = tree.rampart(&["scan", "--scanners", "malware", "."]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("not available in this version"),

@@ -1,0 +1,542 @@
+//! Policies in Rego, evaluated with regorus.
+//!
+//! A policy file starts with a metadata comment block, then a package under `rampart.`:
+//!
+//! ```rego
+//! # METADATA
+//! # id: dockerfile-root-user
+//! # title: Image runs as root
+//! # severity: high
+//! # kinds: [dockerfile]
+//! # description: ...
+//! # remediation: ...
+//! # references: [https://docs.docker.com/...]
+//! # frameworks: [CIS-Docker-4.1]
+//! package rampart.dockerfile.root_user
+//!
+//! deny contains result if {
+//!     ...
+//!     result := {"msg": "...", "line": instruction.__line__, "end_line": instruction.__end_line__}
+//! }
+//! ```
+//!
+//! `deny` yields objects with `msg` and, when the policy can point at the source, `line` and
+//! `end_line` (from the document's `__line__`/`__end_line__`). Tests live in `*_test.rego` files
+//! in the same package: rules named `test_*` that must be true.
+//!
+//! All policies are compiled once into one engine; each worker thread evaluates on its own
+//! clone. Every evaluation has a wall-clock limit, so a policy that loops cannot stall a scan.
+
+use std::num::NonZeroU32;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rampart_core::{Confidence, RuleExamples, RuleMeta, Severity};
+use serde::Deserialize;
+use serde_json::Value;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+
+/// Longest one policy may run on one document.
+pub const EVALUATION_LIMIT: Duration = Duration::from_secs(2);
+
+/// A policy or policy set that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    /// The metadata block is missing or malformed.
+    #[error("{file}: {message}")]
+    Metadata {
+        /// Policy file.
+        file: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Rego that does not compile.
+    #[error("{file}: the policy does not compile: {message}")]
+    Compile {
+        /// Policy file.
+        file: String,
+        /// The compiler's message (with line and column).
+        message: String,
+    },
+    /// Evaluation failed or ran out of time.
+    #[error("policy {id}: {message}")]
+    Evaluation {
+        /// Policy id.
+        id: String,
+        /// What happened.
+        message: String,
+    },
+}
+
+/// What a policy says about itself.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyMeta {
+    /// Stable id.
+    pub id: String,
+    /// One-line title.
+    pub title: String,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Input kinds it applies to (`dockerfile`, `kubernetes`, ...).
+    pub kinds: Vec<String>,
+    /// What it checks and why.
+    pub description: String,
+    /// How to fix.
+    pub remediation: String,
+    /// Documentation links.
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Benchmarks and standards it maps to (e.g. `CIS-Docker-4.1`, `PSS-Baseline`).
+    #[serde(default)]
+    pub frameworks: Vec<String>,
+}
+
+/// One loaded policy.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Its metadata.
+    pub meta: PolicyMeta,
+    /// Its Rego package (`rampart.dockerfile.root_user`).
+    pub package: String,
+    /// The file it came from.
+    pub file: String,
+    /// Built-in (shipped with rampart) or loaded from the user's directory.
+    pub builtin: bool,
+}
+
+/// One `deny` result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Index of the policy in [`PolicySet::policies`].
+    pub policy: usize,
+    /// The policy's message.
+    pub message: String,
+    /// First line, when the policy pointed at one.
+    pub line: Option<u32>,
+    /// Last line.
+    pub end_line: Option<u32>,
+}
+
+/// Outcome of one `test_*` rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestOutcome {
+    /// `package.test_name`.
+    pub name: String,
+    /// Whether it held.
+    pub passed: bool,
+    /// Why not, when it failed with an error.
+    pub error: Option<String>,
+}
+
+/// Compiled policies and the engines that evaluate them.
+pub struct PolicySet {
+    policies: Vec<Policy>,
+    template: regorus::Engine,
+    pool: Mutex<Vec<regorus::Engine>>,
+    /// `package.test_name` of every test rule, in file order.
+    tests: Vec<String>,
+}
+
+impl std::fmt::Debug for PolicySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PolicySet")
+            .field("policies", &self.policies.len())
+            .finish()
+    }
+}
+
+/// Read the `# METADATA` block at the top of a policy file.
+pub fn parse_metadata(file: &str, text: &str) -> Result<Option<PolicyMeta>, PolicyError> {
+    let mut lines = text.lines().map(str::trim_start);
+    let mut first = lines.next();
+    while first.is_some_and(|l| l.is_empty()) {
+        first = lines.next();
+    }
+    if first.map(str::trim_end) != Some("# METADATA") {
+        return Ok(None);
+    }
+    let mut yaml = String::new();
+    for line in lines {
+        let Some(comment) = line.strip_prefix('#') else {
+            break;
+        };
+        yaml.push_str(comment.strip_prefix(' ').unwrap_or(comment));
+        yaml.push('\n');
+    }
+    serde_saphyr::from_str::<PolicyMeta>(&yaml)
+        .map(Some)
+        .map_err(|e| PolicyError::Metadata {
+            file: file.to_string(),
+            message: format!("the METADATA block is not valid: {e}"),
+        })
+}
+
+fn package_of(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("package "))
+        .map(|p| p.trim().to_string())
+}
+
+fn new_engine() -> regorus::Engine {
+    let mut engine = regorus::Engine::new();
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: EVALUATION_LIMIT,
+        check_interval: NonZeroU32::new(64).unwrap_or(NonZeroU32::MIN),
+    });
+    engine
+}
+
+impl PolicySet {
+    /// The built-in library.
+    pub fn builtin() -> Result<PolicySet, PolicyError> {
+        PolicySet::from_files(
+            BUILTIN_POLICY_FILES
+                .iter()
+                .map(|(path, text)| (format!("policies/{path}"), text.to_string(), true))
+                .collect(),
+        )
+    }
+
+    /// Compile `(file name, Rego text, built-in)` triples: files with a METADATA block are
+    /// policies; `*_test.rego` files hold their tests; others are helper modules.
+    pub fn from_files(files: Vec<(String, String, bool)>) -> Result<PolicySet, PolicyError> {
+        let mut template = new_engine();
+        let mut policies = Vec::new();
+        let mut tests: Vec<String> = Vec::new();
+        for (file, text, builtin) in files {
+            let meta = parse_metadata(&file, &text)?;
+            template
+                .add_policy(file.clone(), text.clone())
+                .map_err(|e| PolicyError::Compile {
+                    file: file.clone(),
+                    message: e.to_string(),
+                })?;
+            let package = package_of(&text).unwrap_or_default();
+            if file.ends_with("_test.rego") {
+                for name in test_names(&text) {
+                    let full = format!("{package}.{name}");
+                    if !tests.contains(&full) {
+                        tests.push(full);
+                    }
+                }
+                continue;
+            }
+            if let Some(meta) = meta {
+                if policies.iter().any(|p: &Policy| p.meta.id == meta.id) {
+                    return Err(PolicyError::Metadata {
+                        file,
+                        message: format!("policy id `{}` is used twice", meta.id),
+                    });
+                }
+                policies.push(Policy {
+                    meta,
+                    package,
+                    file,
+                    builtin,
+                });
+            }
+        }
+        Ok(PolicySet {
+            policies,
+            template,
+            pool: Mutex::new(Vec::new()),
+            tests,
+        })
+    }
+
+    /// The policies, in load order.
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+
+    /// Rule metadata for reports and `rampart rules`.
+    pub fn rules(&self) -> Vec<RuleMeta> {
+        self.policies
+            .iter()
+            .map(|p| RuleMeta {
+                id: p.meta.id.clone(),
+                scanner: "misconfig".to_string(),
+                family: p.meta.kinds.first().cloned().unwrap_or_default(),
+                title: p.meta.title.clone(),
+                severity: p.meta.severity,
+                confidence: Confidence::High,
+                description: p.meta.description.clone(),
+                remediation: p.meta.remediation.clone(),
+                references: p.meta.references.clone(),
+                examples: RuleExamples::default(),
+            })
+            .collect()
+    }
+
+    fn with_engine<T>(&self, work: impl FnOnce(&mut regorus::Engine) -> T) -> T {
+        let mut engine = self
+            .pool
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(|| self.template.clone());
+        let result = work(&mut engine);
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.push(engine);
+        }
+        result
+    }
+
+    /// Evaluate every policy that applies to input kind `kind` (`dockerfile`, `kubernetes`).
+    pub fn evaluate(&self, kind: &str, document: &Value) -> (Vec<Violation>, Vec<PolicyError>) {
+        let applicable: Vec<usize> = self
+            .policies
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.meta.kinds.iter().any(|k| k == kind))
+            .map(|(i, _)| i)
+            .collect();
+        if applicable.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        self.with_engine(|engine| {
+            engine.set_input(regorus::Value::from(document.clone()));
+            let mut violations = Vec::new();
+            let mut errors = Vec::new();
+            for index in applicable {
+                let policy = &self.policies[index];
+                let rule = format!("data.{}.deny", policy.package);
+                match engine.eval_rule(rule) {
+                    Ok(value) => {
+                        collect(index, &value, &mut violations);
+                    }
+                    Err(e) => errors.push(PolicyError::Evaluation {
+                        id: policy.meta.id.clone(),
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            (violations, errors)
+        })
+    }
+
+    /// Run every `test_*` rule of the loaded test files; an undefined result fails.
+    pub fn run_tests(&self) -> Vec<TestOutcome> {
+        self.with_engine(|engine| {
+            engine.set_input(regorus::Value::new_object());
+            self.tests
+                .iter()
+                .map(|name| match engine.eval_rule(format!("data.{name}")) {
+                    Ok(value) => TestOutcome {
+                        name: name.clone(),
+                        passed: value == regorus::Value::from(true),
+                        error: None,
+                    },
+                    Err(e) => TestOutcome {
+                        name: name.clone(),
+                        passed: false,
+                        error: Some(e.to_string()),
+                    },
+                })
+                .collect()
+        })
+    }
+}
+
+/// Names of the `test_*` rules a test file defines (rule heads start a line).
+fn test_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("test_") else {
+            continue;
+        };
+        let tail: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let name = format!("test_{tail}");
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn collect(policy: usize, value: &regorus::Value, out: &mut Vec<Violation>) {
+    let json: Value = value
+        .to_json_str()
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null);
+    let items = match json {
+        Value::Array(items) => items,
+        Value::Null => Vec::new(),
+        other => vec![other],
+    };
+    for item in items {
+        let line = |key: &str| {
+            item.get(key)
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+        };
+        let message = match item.get("msg") {
+            Some(Value::String(s)) => s.clone(),
+            _ => match &item {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            },
+        };
+        out.push(Violation {
+            policy,
+            message,
+            line: line("line"),
+            end_line: line("end_line").or(line("line")),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = r#"# METADATA
+# id: test-no-latest
+# title: Uses latest
+# severity: medium
+# kinds: [dockerfile]
+# description: The base image is not pinned.
+# remediation: Pin a tag or digest.
+package rampart.test.no_latest
+
+deny contains result if {
+    some stage in input.stages
+    stage.tag == "latest"
+    result := {"msg": sprintf("stage %d uses %s", [stage.index, stage.base]), "line": stage.__line__, "end_line": stage.__end_line__}
+}
+"#;
+
+    const TESTS: &str = r#"package rampart.test.no_latest
+
+test_latest_is_denied if {
+    count(deny) == 1 with input as {"kind": "dockerfile", "stages": [{"index": 0, "tag": "latest", "base": "a:latest", "__line__": 1, "__end_line__": 1}]}
+}
+
+test_pinned_is_fine if {
+    count(deny) == 0 with input as {"kind": "dockerfile", "stages": [{"index": 0, "tag": "1.2", "base": "a:1.2", "__line__": 1, "__end_line__": 1}]}
+}
+
+test_this_one_fails if {
+    count(deny) == 5 with input as {"kind": "dockerfile", "stages": []}
+}
+"#;
+
+    fn set() -> PolicySet {
+        PolicySet::from_files(vec![
+            ("p.rego".into(), POLICY.into(), false),
+            ("p_test.rego".into(), TESTS.into(), false),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn evaluates_policies_for_their_kind_only_with_lines() {
+        let set = set();
+        assert_eq!(set.policies()[0].meta.id, "test-no-latest");
+        let doc = serde_json::json!({"kind": "dockerfile", "stages": [
+            {"index": 0, "tag": "latest", "base": "alpine:latest", "__line__": 3, "__end_line__": 4}]});
+        let (violations, errors) = set.evaluate("dockerfile", &doc);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            violations,
+            [Violation {
+                policy: 0,
+                message: "stage 0 uses alpine:latest".into(),
+                line: Some(3),
+                end_line: Some(4)
+            }]
+        );
+        let other = serde_json::json!({"kind": "kubernetes", "stages": [{"tag": "latest"}]});
+        assert!(set.evaluate("kubernetes", &other).0.is_empty());
+    }
+
+    #[test]
+    fn rego_tests_run_and_failures_are_reported() {
+        let outcomes = set().run_tests();
+        let summary: Vec<(&str, bool)> = outcomes
+            .iter()
+            .map(|o| (o.name.as_str(), o.passed))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("rampart.test.no_latest.test_latest_is_denied", true),
+                ("rampart.test.no_latest.test_pinned_is_fine", true),
+                ("rampart.test.no_latest.test_this_one_fails", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn builtin_policies_compile_and_pass_their_tests() {
+        let set = PolicySet::builtin().unwrap();
+        let outcomes = set.run_tests();
+        let failed: Vec<&TestOutcome> = outcomes.iter().filter(|o| !o.passed).collect();
+        assert!(failed.is_empty(), "failing Rego tests: {failed:#?}");
+        // Every policy has tests that make it fire and tests that keep it quiet.
+        for policy in set.policies() {
+            let prefix = format!("{}.test_", policy.package);
+            let count = outcomes
+                .iter()
+                .filter(|o| o.name.starts_with(&prefix))
+                .count();
+            assert!(
+                count >= 2,
+                "{} has {count} tests; write a denied and an allowed case",
+                policy.meta.id
+            );
+        }
+    }
+
+    #[test]
+    fn bad_policies_name_the_file() {
+        let broken = PolicySet::from_files(vec![(
+            "broken.rego".into(),
+            "package x\n\ndeny contains r if {\n  r := \n}\n".into(),
+            false,
+        )])
+        .unwrap_err();
+        assert!(matches!(broken, PolicyError::Compile { ref file, .. } if file == "broken.rego"));
+        let meta = PolicySet::from_files(vec![(
+            "m.rego".into(),
+            "# METADATA\n# id: x\n# nonsense: [\npackage x\n".into(),
+            false,
+        )])
+        .unwrap_err();
+        assert!(matches!(meta, PolicyError::Metadata { .. }), "{meta}");
+    }
+
+    #[test]
+    fn a_policy_that_runs_too_long_is_stopped() {
+        let slow = r#"# METADATA
+# id: slow
+# title: Slow
+# severity: low
+# kinds: [dockerfile]
+# description: Loops.
+# remediation: None.
+package rampart.test.slow
+
+deny contains msg if {
+    some i in numbers.range(1, 20000)
+    some j in numbers.range(1, 20000)
+    i * j < 0
+    msg := "never"
+}
+"#;
+        let set = PolicySet::from_files(vec![("slow.rego".into(), slow.into(), false)]).unwrap();
+        let started = std::time::Instant::now();
+        let (violations, errors) = set.evaluate("dockerfile", &serde_json::json!({}));
+        assert!(violations.is_empty());
+        assert_eq!(errors.len(), 1, "timed out: {errors:?}");
+        // 400M steps would take minutes; the limit stops it (generous bound for loaded CI).
+        assert!(started.elapsed() < EVALUATION_LIMIT * 10);
+    }
+}
