@@ -1,0 +1,46 @@
+# METADATA
+# id: k8s-missing-readiness-probe
+# title: Container has no readiness probe
+# severity: low
+# kinds: [kubernetes]
+# description: >-
+#   A long-running container has no readinessProbe, so the pod is added to Service endpoints as
+#   soon as its containers start and stays there while it is overloaded or still warming up;
+#   clients get errors during start-up, rollouts and partial failures. Low: an availability
+#   concern rather than a direct exposure.
+#   Checked for Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers and
+#   Pods whose restartPolicy is Always (the default); Jobs, CronJobs and run-to-completion Pods
+#   are skipped. Init containers are exempt, except native sidecars (restartPolicy Always),
+#   which run for the pod's lifetime; ephemeral containers cannot have probes.
+# remediation: >-
+#   Add a `readinessProbe` that succeeds only when the container can serve traffic (for
+#   example an httpGet on a /ready endpoint that checks its dependencies).
+# references:
+#   - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+#   - https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes
+package rampart.kubernetes.missing_readiness_probe
+
+import data.rampart.kubernetes.lib
+
+# A bare Pod with restartPolicy Never or OnFailure runs to completion, like a Job.
+long_running if {
+	lib.is_long_running
+	not object.get(lib.pod_spec, "restartPolicy", "Always") in {"Never", "OnFailure"}
+}
+
+# Init containers with restartPolicy Always are sidecars that run alongside the app containers.
+checked contains c if some c in lib.app_containers
+
+checked contains c if {
+	some c in lib.init_containers
+	c.restartPolicy == "Always"
+}
+
+has_probe(c) if is_object(c.readinessProbe)
+
+deny contains r if {
+	long_running
+	some c in checked
+	not has_probe(c)
+	r := lib.result(c, sprintf("%s has no readinessProbe", [lib.describe(c)]))
+}
