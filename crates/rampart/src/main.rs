@@ -22,9 +22,10 @@ const EXIT_USAGE: u8 = 2;
     name = "rampart",
     version,
     about = "Find leaked secrets and other reasons software is unsafe to ship",
-    long_about = "rampart scans a target (a directory today; git history, images, SBOMs and \
-                  clusters later) in one pass, reports findings as a table, JSON, SARIF or JUnit, \
-                  and gates CI on severity.",
+    long_about = "rampart scans a target (a directory, a git repository's history, staged \
+                  changes or an SBOM today; images and clusters later) in one pass for secrets, \
+                  vulnerable packages, misconfigurations and licences, reports findings as a \
+                  table, JSON, SARIF or JUnit, and gates CI on severity.",
     after_help = "Exit codes: 0 nothing failed the gate; 1 findings at or above --fail-on; \
                   2 usage or configuration error; 3 with --strict, some input could not be scanned."
 )]
