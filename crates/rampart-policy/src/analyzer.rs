@@ -7,7 +7,7 @@ use rampart_core::{
 };
 use serde_json::Value;
 
-use crate::engine::{PolicyError, PolicySet};
+use crate::engine::PolicySet;
 use crate::{dockerfile, kubernetes};
 
 /// Largest configuration file parsed (generated manifests can be large, but not this large).
@@ -43,14 +43,10 @@ impl MisconfigAnalyzer {
     fn report(&self, path: &str, kind: &str, document: &Value, resource: &str, out: &mut Emitted) {
         let (violations, errors) = self.policies.evaluate(kind, document);
         for error in errors {
-            let message = match &error {
-                PolicyError::Evaluation { .. } => error.to_string(),
-                other => other.to_string(),
-            };
             out.errors.push(ScanError {
                 path: path.to_string(),
                 kind: ScanErrorKind::Parse,
-                message,
+                message: error.to_string(),
             });
         }
         let fallback = document

@@ -26,15 +26,10 @@ pub struct DbLocation {
 impl DbLocation {
     /// The directory, resolved.
     pub fn dir(&self) -> PathBuf {
-        if let Some(dir) = &self.db_dir {
-            return dir.clone();
+        match &self.db_dir {
+            Some(dir) => dir.clone(),
+            None => crate::history::cache_dir().join("db"),
         }
-        let cache = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-            .unwrap_or_else(std::env::temp_dir);
-        cache.join("rampart").join("db")
     }
 
     /// The advisory index file.

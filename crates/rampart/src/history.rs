@@ -76,7 +76,8 @@ fn unhex(text: &str) -> Option<[u8; 32]> {
     Some(out)
 }
 
-/// The cache directory: `$RAMPART_CACHE_DIR`, else `$XDG_CACHE_HOME/rampart`, else
+/// The user cache directory (git history caches; the vulnerability database under `db/`):
+/// `$RAMPART_CACHE_DIR`, else `$XDG_CACHE_HOME/rampart`, else
 /// `~/.cache/rampart`.
 pub fn cache_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("RAMPART_CACHE_DIR").filter(|v| !v.is_empty()) {
@@ -223,11 +224,7 @@ impl Cache {
             commits: self.commits,
         };
         let bytes = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let temp = dir.join(format!(".tmp-{}", std::process::id()));
-        std::fs::write(&temp, bytes)?;
-        std::fs::rename(&temp, &self.path)
+        rampart_vulndb::store::write_atomically(&self.path, &bytes).map_err(std::io::Error::other)
     }
 }
 

@@ -384,7 +384,7 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
 
     let mut analyzers: Vec<Box<dyn Analyzer>> = Vec::new();
     let mut warnings = Vec::new();
-    let mut gitleaks_bytes = Vec::new();
+    let mut gitleaks_path = None;
     if scanners.iter().any(|s| s == "secret") {
         let gitleaks = gitleaks_config_path(
             args.gitleaks_config.as_deref(),
@@ -397,7 +397,7 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
         let mut use_builtin = true;
         if let Some(gitleaks) = &gitleaks {
             let import = rampart_secrets::gitleaks::import_file(gitleaks)?;
-            gitleaks_bytes = std::fs::read(gitleaks).unwrap_or_default();
+            gitleaks_path = Some(gitleaks.clone());
             for warning in &import.warnings {
                 eprintln!("warning: {warning}");
             }
@@ -502,7 +502,10 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                     .unwrap_or_default();
                 let key = history::ruleset_key(&[
                     &config_bytes,
-                    &gitleaks_bytes,
+                    &gitleaks_path
+                        .as_deref()
+                        .and_then(|p| std::fs::read(p).ok())
+                        .unwrap_or_default(),
                     &max_file_size.to_le_bytes(),
                 ]);
                 let git_dir = rampart_source::git::git_dir(Path::new(path))?;
