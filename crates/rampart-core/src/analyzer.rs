@@ -69,4 +69,10 @@ pub trait Fetch {
     /// The file's bytes; `None` when the source cannot read single files or the path leaves
     /// the target; `Some(Err(why))` when reading failed.
     fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>>;
+
+    /// The directory on disk that `path` (relative to the target root) names, when the source
+    /// is a directory tree: for tools that need a real directory, such as `helm template`.
+    fn directory(&self, _path: &str) -> Option<std::path::PathBuf> {
+        None
+    }
 }

@@ -89,6 +89,34 @@ pub struct Engine {
 }
 
 impl Engine {
+
+    /// Findings made after the walk (from several files at once, e.g. a Terraform module) get
+    /// the same inline `rampart:ignore` treatment as the rest: the files they point at are
+    /// read again, once each.
+    fn drop_inline_ignored(&self, findings: &mut Vec<Finding>, fetch: &dyn Fetch) -> u64 {
+        if !self.options.inline_ignores || findings.is_empty() {
+            return 0;
+        }
+        let mut files: std::collections::HashMap<String, Option<Vec<u8>>> =
+            std::collections::HashMap::new();
+        let before = findings.len();
+        findings.retain(|f| {
+            let data = files
+                .entry(f.location.path.clone())
+                .or_insert_with(|| fetch.fetch(&f.location.path).and_then(Result::ok));
+            let Some(data) = data.as_deref().filter(|d| has_inline_marker(d)) else {
+                return true;
+            };
+            let index = (f.location.start_line as usize).wrapping_sub(1);
+            !data
+                .split(|b| *b == b'\n')
+                .nth(index)
+                .is_some_and(|line| {
+                    inline_ignore_applies(line, &f.rule_id, |id| self.rule_ids.contains(id))
+                })
+        });
+        (before - findings.len()) as u64
+    }
     /// An engine over the given analyzers.
     pub fn new(analyzers: Vec<Box<dyn Analyzer>>, options: EngineOptions) -> Engine {
         let rule_ids = analyzers
@@ -129,6 +157,10 @@ impl Engine {
         for analyzer in &self.analyzers {
             analyzer.finish(&mut finished, source);
         }
+        let late_suppressed = self.drop_inline_ignored(&mut finished.findings, source);
+        state
+            .inline_suppressed
+            .fetch_add(late_suppressed, Ordering::Relaxed);
         let mut findings = state
             .findings
             .into_inner()

@@ -10,9 +10,13 @@
 //! lines with its message.
 
 mod analyzer;
+pub mod cloudformation;
+pub mod compose;
 pub mod dockerfile;
 pub mod engine;
+pub mod helm;
 pub mod kubernetes;
+pub mod terraform;
 pub mod yaml;
 
 pub use analyzer::MisconfigAnalyzer;

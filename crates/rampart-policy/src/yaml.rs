@@ -16,6 +16,10 @@
 //! every quoted or block scalar, is a string. `on`/`yes`/`0755`-as-octal are YAML 1.1 and are
 //! not applied (`0755` is the integer 755). Integers beyond 64 bits become floats (as Go's YAML
 //! decoder does); `.inf`/`.nan` cannot be JSON numbers and stay strings as written.
+//!
+//! [`yaml_documents_with`] adds what some formats need on top: local tags such as
+//! CloudFormation's `!Ref` turned into single-key objects (`{"Ref": ...}`), and `__spans__`
+//! (the lines of each key and its value) on every mapping.
 
 use std::collections::HashMap;
 
@@ -51,10 +55,46 @@ pub struct YamlError {
     pub message: String,
 }
 
+/// Key of the `{key: [first line, last line]}` map that [`Options::spans`] adds to mappings.
+pub const SPANS: &str = "__spans__";
+
 /// Every document of a multi-document YAML stream, as JSON with `__line__`/`__end_line__` on
 /// every mapping. Empty documents (`---` alone, or only comments after it) are `null`.
 pub fn yaml_documents(path: &str, text: &str) -> Result<Vec<Value>, YamlError> {
-    Builder::new(path, text).run()
+    Builder::new(path, text, Options::default()).run()
+}
+
+/// What [`yaml_documents_with`] adds to the plain conversion of [`yaml_documents`].
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// For the suffix of a local tag (`Ref` for `!Ref`), the key to wrap the tagged node in
+    /// (`{"Ref": node, "__line__": .., "__end_line__": ..}`); `None` (or no function) leaves the
+    /// node as if untagged. Tags on mapping keys are ignored.
+    pub local_tag: Option<fn(&str) -> Option<&'static str>>,
+    /// Add `"__spans__": {key: [first line of the key, last line of its value]}` to every
+    /// mapping that has keys (merged keys have no span).
+    pub spans: bool,
+    /// The format named in messages about what it rejects ("Kubernetes rejects duplicate keys").
+    pub format: &'static str,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            local_tag: None,
+            spans: false,
+            format: "Kubernetes",
+        }
+    }
+}
+
+/// [`yaml_documents`] with [`Options`]: the same limits, errors and typing.
+pub fn yaml_documents_with(
+    path: &str,
+    text: &str,
+    options: Options,
+) -> Result<Vec<Value>, YamlError> {
+    Builder::new(path, text, options).run()
 }
 
 /// A finished node on its way to its parent.
@@ -88,6 +128,8 @@ enum Content {
         pending: Option<(String, usize, bool)>,
         merges: Vec<Map<String, Value>>,
         seen_merge: bool,
+        /// Lines of each key and its value, kept only with [`Options::spans`].
+        spans: Map<String, Value>,
     },
     Seq(Vec<Value>),
 }
@@ -99,6 +141,8 @@ struct Frame {
     line: usize,
     end_line: usize,
     flow: bool,
+    /// Key to wrap the finished collection in (a local tag, see [`Options::local_tag`]).
+    wrap: Option<&'static str>,
     height: usize,
     nodes: usize,
     bytes: usize,
@@ -107,6 +151,7 @@ struct Frame {
 struct Builder<'a> {
     path: &'a str,
     text: &'a str,
+    options: Options,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Anchored>,
     root: Option<Node>,
@@ -116,10 +161,11 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(path: &'a str, text: &'a str) -> Self {
+    fn new(path: &'a str, text: &'a str, options: Options) -> Self {
         Builder {
             path,
             text,
+            options,
             stack: Vec::new(),
             anchors: HashMap::new(),
             root: None,
@@ -179,7 +225,7 @@ impl<'a> Builder<'a> {
                     } else {
                         scalar_value(&text, style, tag.as_deref())
                     };
-                    let node = Node {
+                    let mut node = Node {
                         value,
                         is_merge_key: style == ScalarStyle::Plain && text == "<<",
                         bytes: text.len() + NODE_BYTES,
@@ -189,17 +235,22 @@ impl<'a> Builder<'a> {
                         height: 0,
                         nodes: 1,
                     };
+                    if !is_key && let Some(key) = self.wrap_key(tag.as_deref()) {
+                        node = wrap(node, key);
+                    }
                     self.finish(node, anchor, &span)?;
                 }
                 Event::Alias(id) => {
                     let node = self.expand_alias(id, &span)?;
                     self.finish(node, 0, &span)?;
                 }
-                Event::MappingStart(style, anchor, _) => {
-                    self.open(&span, anchor, style, true)?;
+                Event::MappingStart(style, anchor, tag) => {
+                    let wrap = self.wrap_key(tag.as_deref());
+                    self.open(&span, anchor, style, true, wrap)?;
                 }
-                Event::SequenceStart(style, anchor, _) => {
-                    self.open(&span, anchor, style, false)?;
+                Event::SequenceStart(style, anchor, tag) => {
+                    let wrap = self.wrap_key(tag.as_deref());
+                    self.open(&span, anchor, style, false, wrap)?;
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     let Some(frame) = self.stack.pop() else {
@@ -215,12 +266,22 @@ impl<'a> Builder<'a> {
         Ok(self.documents)
     }
 
+    /// The key a node with `tag` is wrapped in, per [`Options::local_tag`].
+    fn wrap_key(&self, tag: Option<&Tag>) -> Option<&'static str> {
+        let tag = tag?;
+        if tag.handle() != "!" || tag.suffix().is_empty() {
+            return None;
+        }
+        (self.options.local_tag?)(tag.suffix())
+    }
+
     fn open(
         &mut self,
         span: &Span,
         anchor: usize,
         style: StructureStyle,
         mapping: bool,
+        wrap: Option<&'static str>,
     ) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(self.at(
@@ -246,6 +307,7 @@ impl<'a> Builder<'a> {
                 pending: None,
                 merges: Vec::new(),
                 seen_merge: false,
+                spans: Map::new(),
             }
         } else {
             Content::Seq(Vec::new())
@@ -257,6 +319,7 @@ impl<'a> Builder<'a> {
             line,
             end_line: line,
             flow: style == StructureStyle::Flow,
+            wrap,
             height: 1,
             nodes: 1,
             bytes: NODE_BYTES,
@@ -272,14 +335,24 @@ impl<'a> Builder<'a> {
         }
         let value = match frame.content {
             Content::Map {
-                mut object, merges, ..
+                mut object,
+                merges,
+                spans,
+                ..
             } => {
                 for merged in merges {
                     for (key, value) in merged {
-                        if key != LINE && key != END_LINE && !object.contains_key(&key) {
+                        if key != LINE
+                            && key != END_LINE
+                            && key != SPANS
+                            && !object.contains_key(&key)
+                        {
                             object.insert(key, value);
                         }
                     }
+                }
+                if !spans.is_empty() {
+                    object.insert(SPANS.to_owned(), Value::Object(spans));
                 }
                 object.insert(LINE.to_owned(), Value::from(frame.line));
                 object.insert(END_LINE.to_owned(), Value::from(end));
@@ -287,7 +360,7 @@ impl<'a> Builder<'a> {
             }
             Content::Seq(items) => Value::Array(items),
         };
-        let node = Node {
+        let mut node = Node {
             value,
             key_text: None,
             is_merge_key: false,
@@ -297,6 +370,9 @@ impl<'a> Builder<'a> {
             nodes: frame.nodes,
             bytes: frame.bytes,
         };
+        if let Some(key) = frame.wrap {
+            node = wrap(node, key);
+        }
         (node, frame.anchor)
     }
 
@@ -351,6 +427,8 @@ impl<'a> Builder<'a> {
                 },
             );
         }
+        let format = self.options.format;
+        let record_spans = self.options.spans;
         let Some(frame) = self.stack.last_mut() else {
             self.root = Some(node);
             return Ok(());
@@ -369,6 +447,7 @@ impl<'a> Builder<'a> {
                 pending,
                 merges,
                 seen_merge,
+                spans,
             } => match pending.take() {
                 None => match node.key_text {
                     None => Some(
@@ -380,7 +459,7 @@ impl<'a> Builder<'a> {
                         Some("duplicate merge key `<<` in this mapping".to_owned())
                     }
                     Some(key) if !node.is_merge_key && object.contains_key(&key) => Some(format!(
-                        "duplicate key `{key}` (Kubernetes rejects duplicate keys)"
+                        "duplicate key `{key}` ({format} rejects duplicate keys)"
                     )),
                     Some(key) => {
                         *seen_merge |= node.is_merge_key;
@@ -405,7 +484,13 @@ impl<'a> Builder<'a> {
                             .to_owned(),
                     ),
                 },
-                Some((key, _, false)) => {
+                Some((key, line, false)) => {
+                    if record_spans {
+                        spans.insert(
+                            key.clone(),
+                            Value::from(vec![line, node.end_line.max(line)]),
+                        );
+                    }
                     object.insert(key, node.value);
                     None
                 }
@@ -415,6 +500,24 @@ impl<'a> Builder<'a> {
             Some(message) => Err(self.at(span, message)),
             None => Ok(()),
         }
+    }
+}
+
+/// `node` inside a single-key mapping `{key: node}` with the node's lines (a local tag).
+fn wrap(node: Node, key: &'static str) -> Node {
+    let mut object = Map::new();
+    object.insert(key.to_owned(), node.value);
+    object.insert(LINE.to_owned(), Value::from(node.line));
+    object.insert(END_LINE.to_owned(), Value::from(node.end_line));
+    Node {
+        value: Value::Object(object),
+        key_text: node.key_text,
+        is_merge_key: false,
+        line: node.line,
+        end_line: node.end_line,
+        height: node.height + 1,
+        nodes: node.nodes.saturating_add(1),
+        bytes: node.bytes.saturating_add(NODE_BYTES),
     }
 }
 

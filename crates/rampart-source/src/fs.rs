@@ -231,9 +231,9 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
-impl Fetch for FsSource {
-    fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
-        // Only paths inside the target: an include may not make the scan read elsewhere.
+impl FsSource {
+    /// `path` (relative to the target root) on disk; `None` when it would leave the target.
+    fn inside_target(&self, path: &str) -> Option<PathBuf> {
         let mut inside = PathBuf::new();
         for part in path.split('/') {
             match part {
@@ -251,7 +251,14 @@ impl Fetch for FsSource {
         } else {
             self.root.parent().unwrap_or(Path::new("."))
         };
-        let full = base.join(inside);
+        Some(base.join(inside))
+    }
+}
+
+impl Fetch for FsSource {
+    fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
+        // Only paths inside the target: an include may not make the scan read elsewhere.
+        let full = self.inside_target(path)?;
         let result = std::fs::metadata(&full).and_then(|m| {
             if m.len() > self.options.max_file_size {
                 Err(io::Error::other(format!(
@@ -264,6 +271,10 @@ impl Fetch for FsSource {
             }
         });
         Some(result.map_err(|e| e.to_string()))
+    }
+
+    fn directory(&self, path: &str) -> Option<PathBuf> {
+        self.inside_target(path).filter(|p| p.is_dir())
     }
 }
 

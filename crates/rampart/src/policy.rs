@@ -40,16 +40,18 @@ fn rego_files(dir: &Path) -> Result<Vec<(String, String, bool)>> {
     Ok(files)
 }
 
-/// The built-in library plus the policies in `dirs`.
+/// The built-in library plus the policies in `dirs`, for scanning: test modules are left
+/// out (every module in the engine costs time on every data reference).
 pub fn load(dirs: &[PathBuf]) -> Result<PolicySet> {
-    load_with(dirs, true)
+    load_with(dirs, false)
 }
 
-/// As [`load`]; without `builtin_tests`, the library's own tests are left out.
-fn load_with(dirs: &[PathBuf], builtin_tests: bool) -> Result<PolicySet> {
+/// The built-in library (without its tests) plus the policies in `dirs`, with their tests
+/// when `user_tests`.
+fn load_with(dirs: &[PathBuf], user_tests: bool) -> Result<PolicySet> {
     let mut files: Vec<(String, String, bool)> = rampart_policy::engine::BUILTIN_POLICY_FILES
         .iter()
-        .filter(|(path, _)| builtin_tests || !path.ends_with("_test.rego"))
+        .filter(|(path, _)| !path.ends_with("_test.rego"))
         .map(|(path, text)| (format!("builtin:{path}"), text.to_string(), true))
         .collect();
     for dir in dirs {
@@ -59,7 +61,11 @@ fn load_with(dirs: &[PathBuf], builtin_tests: bool) -> Result<PolicySet> {
                 dir.display()
             );
         }
-        files.extend(rego_files(dir)?);
+        files.extend(
+            rego_files(dir)?
+                .into_iter()
+                .filter(|(path, _, _)| user_tests || !path.ends_with("_test.rego")),
+        );
     }
     Ok(PolicySet::from_files(files)?)
 }
@@ -70,7 +76,7 @@ pub fn run(command: PolicyCommand) -> Result<u8> {
         PolicyCommand::Test { dir } => {
             // The library's modules are loaded (user policies may import its helpers), its
             // tests are not: only DIR's tests run.
-            let set = load_with(std::slice::from_ref(&dir), false)?;
+            let set = load_with(std::slice::from_ref(&dir), true)?;
             let mine = set.run_tests();
             if mine.is_empty() {
                 bail!(

@@ -37,6 +37,7 @@ deny contains result if {
 	not startswith(name, "__")
 	is_string(value)
 	value != ""
+	not lib.switch_value(value)
 	lib.secret_name(name)
 	result := {
 		"msg": sprintf("ENV %s bakes a secret-looking value into the image configuration", [name]),
@@ -52,6 +53,7 @@ deny contains result if {
 	dflt := object.get(ins.arg, "default", null)
 	is_string(dflt)
 	dflt != ""
+	not lib.switch_value(dflt)
 	lib.secret_name(name)
 	result := {
 		"msg": sprintf("ARG %s has a secret-looking default that is recorded in the image history; use RUN --mount=type=secret", [name]),

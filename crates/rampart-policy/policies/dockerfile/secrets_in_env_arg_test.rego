@@ -25,3 +25,10 @@ test_file_pointers_empty_values_and_plain_names_are_allowed if {
 		env({"TOKENIZERS_PARALLELISM": "false"}, 5),
 	]}
 }
+
+test_switches_on_secret_names_are_allowed if {
+	count(deny) == 0 with input as {"instructions": [
+		env({"MYSQL_RANDOM_ROOT_PASSWORD": "yes", "MYSQL_ALLOW_EMPTY_PASSWORD": "No"}, 2),
+		arg("USE_API_KEY", "1", 3),
+	]}
+}

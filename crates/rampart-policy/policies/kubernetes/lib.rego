@@ -126,3 +126,6 @@ secret_name(n) if {
 	regex.match(`(passw(or)?d|secret|credential|api[_-]?key|private[_-]?key|access[_-]?key|auth[_-]?key|(^|[_.-])(token|pwd|pass)([_.-]|$)|token$)`, lower(n))
 	not regex.match(`[_.-](file|path|dir|url|name|user(name)?|host|port)$`, lower(n))
 }
+
+# Values that switch a feature rather than hold a credential (`MYSQL_RANDOM_ROOT_PASSWORD=yes`).
+switch_value(v) if lower(trim_space(v)) in {"yes", "no", "true", "false", "on", "off", "0", "1", "y", "n", "enabled", "disabled"}

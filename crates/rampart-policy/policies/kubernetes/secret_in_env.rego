@@ -29,5 +29,6 @@ deny contains r if {
 	value := object.get(e, "value", "")
 	is_string(value)
 	value != ""
+	not lib.switch_value(value)
 	r := lib.result(e, sprintf("%s sets %s to a literal value; use valueFrom.secretKeyRef", [lib.describe(c), e.name]))
 }

@@ -17,3 +17,11 @@ test_secret_refs_and_plain_vars_are_allowed if {
 		env("TOKENIZERS_PARALLELISM", "false", 27),
 	]})]})
 }
+
+test_switches_on_secret_names_are_allowed if {
+	count(deny) == 0 with input as t.deployment({"containers": [t.container("db", 20, {"env": [
+		env("MYSQL_RANDOM_ROOT_PASSWORD", "yes", 22),
+		env("MYSQL_ALLOW_EMPTY_PASSWORD", "no", 23),
+		env("REQUIRE_AUTH_TOKEN", "true", 24),
+	]})]})
+}

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rampart` binary on real files in temporary trees.
 
 mod bad_input;
+mod cloudformation;
 mod db_update;
 mod git;
 mod license;
@@ -12,4 +13,5 @@ mod sbom_input;
 mod scan;
 mod support;
 mod suppress;
+mod terraform;
 mod vuln;
