@@ -89,7 +89,6 @@ pub struct Engine {
 }
 
 impl Engine {
-
     /// Findings made after the walk (from several files at once, e.g. a Terraform module) get
     /// the same inline `rampart:ignore` treatment as the rest: the files they point at are
     /// read again, once each.
@@ -108,12 +107,9 @@ impl Engine {
                 return true;
             };
             let index = (f.location.start_line as usize).wrapping_sub(1);
-            !data
-                .split(|b| *b == b'\n')
-                .nth(index)
-                .is_some_and(|line| {
-                    inline_ignore_applies(line, &f.rule_id, |id| self.rule_ids.contains(id))
-                })
+            !data.split(|b| *b == b'\n').nth(index).is_some_and(|line| {
+                inline_ignore_applies(line, &f.rule_id, |id| self.rule_ids.contains(id))
+            })
         });
         (before - findings.len()) as u64
     }
