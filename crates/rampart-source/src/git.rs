@@ -6,9 +6,13 @@
 //! that introduced it. Changes are found by comparing each commit's tree with its first
 //! parent's, descending only into subtrees whose ids differ.
 
+mod packs;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use packs::{Packs, Read, Reader};
 
 pub use gix::ObjectId;
 use rampart_core::{
@@ -81,6 +85,8 @@ type Occurrence = (usize, String);
 /// The plan of a history scan: commits and the blobs they introduced.
 pub struct GitSource {
     repo: gix::ThreadSafeRepository,
+    /// The repository's packs, read directly (see [`packs`]).
+    packs: Packs,
     name: String,
     commits: Vec<CommitInfo>,
     /// Unique blobs in order of first appearance, with every place they appeared.
@@ -247,6 +253,7 @@ impl GitSource {
             })
             .collect();
         let sync = repo.clone().into_sync();
+        let packs = Packs::open(repo.objects.store_ref().path(), repo.object_hash());
         let threads = if options.threads == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {
@@ -257,10 +264,10 @@ impl GitSource {
             let handles: Vec<_> = jobs
                 .chunks(chunk)
                 .map(|part| {
-                    let sync = &sync;
+                    let (sync, packs) = (&sync, &packs);
                     scope.spawn(move || {
                         let repo = sync.to_thread_local();
-                        let mut trees = TreeCache::default();
+                        let mut trees = TreeCache::new(Some(Reader::new(packs, READER_CACHE)));
                         part.iter()
                             .map(|&(position, parent_tree, tree)| {
                                 let mut changes = Vec::new();
@@ -349,6 +356,7 @@ impl GitSource {
         }
         Ok(GitSource {
             repo: repo.into_sync(),
+            packs,
             name,
             commits,
             blobs,
@@ -618,38 +626,81 @@ fn topological(
 /// One tree entry: name, mode, id.
 type Entry = (Vec<u8>, gix::object::tree::EntryMode, ObjectId);
 
-/// Decoded trees by id: a commit's old tree is its parent's new one, so most trees are asked
+/// Bytes of decoded objects each thread's pack reader keeps: enough for the delta bases that
+/// neighbouring objects share, and a bound that does not grow with history.
+const READER_CACHE: usize = 8 << 20;
+
+/// Tree objects by id: a commit's old tree is its parent's new one, so most trees are asked
 /// for twice in a row. Bounded: cleared when it grows past a limit.
-#[derive(Default)]
-struct TreeCache {
-    trees: HashMap<ObjectId, std::rc::Rc<Vec<Entry>>>,
+struct TreeCache<'a> {
+    /// Content of tree objects known to parse.
+    trees: HashMap<ObjectId, Tree>,
     /// Approximate bytes held.
     bytes: usize,
+    /// Reads trees from packs (gitoxide when `None` or for what it does not handle).
+    reader: Option<Reader<'a>>,
 }
 
-impl TreeCache {
-    /// Bytes of decoded entries kept per thread: enough for the trees neighbouring commits
+/// A tree object's content, checked to parse.
+type Tree = std::rc::Rc<Vec<u8>>;
+
+impl<'a> TreeCache<'a> {
+    fn new(reader: Option<Reader<'a>>) -> TreeCache<'a> {
+        TreeCache {
+            trees: HashMap::new(),
+            bytes: 0,
+            reader,
+        }
+    }
+
+    /// Bytes of tree objects kept per thread: enough for the trees neighbouring commits
     /// share, and a bound that does not grow with history.
     const LIMIT: usize = 8 << 20;
 
-    fn get(
-        &mut self,
-        repo: &gix::Repository,
-        id: ObjectId,
-    ) -> Result<std::rc::Rc<Vec<Entry>>, String> {
+    fn get(&mut self, repo: &gix::Repository, id: ObjectId) -> Result<Tree, String> {
         if let Some(found) = self.trees.get(&id) {
             return Ok(found.clone());
         }
-        let decoded = std::rc::Rc::new(entries(repo, id)?);
-        let size: usize = decoded.iter().map(|(name, _, _)| name.len() + 64).sum();
+        let hash = repo.object_hash();
+        let fast = self
+            .reader
+            .as_mut()
+            .and_then(|r| match r.read(&id, |_| true) {
+                Some(Read::Object(gix::objs::Kind::Tree, data)) => {
+                    let parses = gix::objs::TreeRefIter::from_bytes(&data, hash).all(|e| e.is_ok());
+                    parses.then_some(data)
+                }
+                _ => None,
+            });
+        let tree = match fast {
+            Some(tree) => tree,
+            None => {
+                let tree = repo
+                    .find_tree(id)
+                    .map_err(|e| format!("cannot read tree {id}: {e}"))?;
+                if let Some(Err(e)) = tree.iter().find(Result::is_err) {
+                    return Err(format!("damaged tree {}: {e}", tree.id));
+                }
+                std::rc::Rc::new(tree.data.clone())
+            }
+        };
+        let size = tree.len() + 64;
         if self.bytes + size > Self::LIMIT {
             self.trees.clear();
             self.bytes = 0;
         }
         self.bytes += size;
-        self.trees.insert(id, decoded.clone());
-        Ok(decoded)
+        self.trees.insert(id, tree.clone());
+        Ok(tree)
     }
+}
+
+/// The entries of a tree object that [`TreeCache::get`] checked.
+fn tree_entries(
+    tree: &[u8],
+    hash: gix::hash::Kind,
+) -> impl Iterator<Item = gix::objs::tree::EntryRef<'_>> {
+    gix::objs::TreeRefIter::from_bytes(tree, hash).filter_map(Result::ok)
 }
 
 /// Tree entries as (name, mode, id), or an error message.
@@ -684,7 +735,7 @@ fn diff_trees(
     if old == Some(new) {
         return;
     }
-    let new_entries = match cache.get(repo, new) {
+    let new_tree = match cache.get(repo, new) {
         Ok(e) => e,
         Err(message) => {
             errors.push(format!(
@@ -693,36 +744,42 @@ fn diff_trees(
             return;
         }
     };
-    let old_entries = match old.map(|old| cache.get(repo, old)) {
+    let old_tree = match old.map(|old| cache.get(repo, old)) {
         Some(Ok(e)) => e,
         _ => std::rc::Rc::new(Vec::new()),
     };
+    let hash = repo.object_hash();
     // Both lists are in git's tree order, and equal names sort equal: a merge walk finds each
     // name's old entry without hashing.
-    let mut old_iter = old_entries.iter().peekable();
-    for (name, mode, id) in new_entries.iter() {
+    let mut old_iter = tree_entries(&old_tree, hash).peekable();
+    for entry in tree_entries(&new_tree, hash) {
+        let (name, mode, id): (&[u8], _, _) = (entry.filename, entry.mode, entry.oid.to_owned());
         let mut before = None;
-        while let Some((old_name, old_mode, old_id)) = old_iter.peek() {
-            match git_order(old_name, old_mode.is_tree(), name, mode.is_tree()) {
+        while let Some(old_entry) = old_iter.peek() {
+            match git_order(
+                old_entry.filename,
+                old_entry.mode.is_tree(),
+                name,
+                mode.is_tree(),
+            ) {
                 std::cmp::Ordering::Less => {
                     old_iter.next();
                 }
                 std::cmp::Ordering::Equal => {
-                    before = Some((*old_mode, *old_id));
+                    before = Some((old_entry.mode, old_entry.oid.to_owned()));
                     old_iter.next();
                     break;
                 }
                 std::cmp::Ordering::Greater => break,
             }
         }
-        if before.is_none() {
+        if before.is_none() && !old_tree.is_empty() {
             // A name that changed kind (file <-> directory) sorts elsewhere; look it up.
-            before = old_entries
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, m, i)| (*m, *i));
+            before = tree_entries(&old_tree, hash)
+                .find(|e| e.filename == name)
+                .map(|e| (e.mode, e.oid.to_owned()));
         }
-        if before.is_some_and(|(_, old_id)| old_id == *id) {
+        if before.is_some_and(|(_, old_id)| old_id == id) {
             continue;
         }
         let name_text = String::from_utf8_lossy(name);
@@ -731,7 +788,6 @@ fn diff_trees(
         } else {
             format!("{prefix}/{name_text}")
         };
-        let (mode, id) = (*mode, *id);
         if mode.is_tree() {
             let old_tree = before.filter(|(m, _)| m.is_tree()).map(|(_, i)| i);
             diff_trees(repo, cache, old_tree, id, &path, out, errors, submodule);
@@ -796,23 +852,44 @@ impl Source for GitSource {
         } else {
             self.threads
         };
+        // Blobs in pack order: a delta's base comes before it in the pack, so each entry is
+        // inflated once and found in the reader's cache when its deltas are read. Workers take
+        // runs of neighbours, which share bases. Blobs not in a pack come last.
+        let mut order: Vec<(usize, u64, usize)> = self
+            .blobs
+            .iter()
+            .enumerate()
+            .filter(|(_, (id, _))| !self.skip.contains(id))
+            .map(|(slot, (id, _))| {
+                let (pack, offset) = self.packs.locate(id).unwrap_or((usize::MAX, 0));
+                (pack, offset, slot)
+            })
+            .collect();
+        order.sort_unstable();
+        const RUN: usize = 64;
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
                     let repo = self.repo.to_thread_local();
+                    let mut reader = Reader::new(&self.packs, READER_CACHE);
                     loop {
-                        let slot = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((id, occurrences)) = self.blobs.get(slot) else {
+                        let start = next.fetch_add(RUN, Ordering::Relaxed);
+                        let Some(run) = order.get(start..(start + RUN).min(order.len())) else {
                             break;
                         };
-                        if self.skip.contains(id) {
-                            continue;
+                        if run.is_empty() {
+                            break;
                         }
-                        let Some((commit, path)) = occurrences.first() else {
-                            continue;
-                        };
-                        self.visit_blob(&repo, *id, *commit, path, visitor);
+                        for &(_, _, slot) in run {
+                            let Some((id, occurrences)) = self.blobs.get(slot) else {
+                                continue;
+                            };
+                            let Some((commit, path)) = occurrences.first() else {
+                                continue;
+                            };
+                            self.visit_blob(&repo, &mut reader, *id, *commit, path, visitor);
+                        }
                     }
                 });
             }
@@ -827,9 +904,11 @@ impl GitSource {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn visit_blob(
         &self,
         repo: &gix::Repository,
+        reader: &mut Reader<'_>,
         id: ObjectId,
         commit: usize,
         path: &str,
@@ -840,6 +919,27 @@ impl GitSource {
             Some(c) => format!("{path} (blob {id} in commit {c})"),
             None => format!("{path} (blob {id})"),
         };
+        let too_large = |size: u64| ScanError {
+            path: label(),
+            kind: ScanErrorKind::TooLarge,
+            message: format!(
+                "{size} bytes, over the {} byte limit (--max-file-size); not read",
+                self.max_blob_size
+            ),
+        };
+        // The fast path: straight from the pack, the size checked before decoding.
+        let wanted = |size: u64| size <= self.max_blob_size && visitor.wants(path, size);
+        match reader.read(&id, wanted) {
+            Some(Read::Object(gix::objs::Kind::Blob, data)) => {
+                return self.visit_data(&data, commit_id, path, visitor);
+            }
+            Some(Read::Declined(size)) if size > self.max_blob_size => {
+                return visitor.visit(SourceEvent::Error(too_large(size)));
+            }
+            Some(Read::Declined(_)) => return visitor.visit(SourceEvent::SkippedUnwanted),
+            // Not a blob, or not in a pack: gitoxide reads it (and reports what is wrong).
+            Some(Read::Object(..)) | None => {}
+        }
         let size = match repo.find_header(id) {
             Ok(header) => header.size(),
             Err(e) => {
@@ -853,14 +953,7 @@ impl GitSource {
             }
         };
         if size > self.max_blob_size {
-            visitor.visit(SourceEvent::Error(ScanError {
-                path: label(),
-                kind: ScanErrorKind::TooLarge,
-                message: format!(
-                    "{size} bytes, over the {} byte limit (--max-file-size); not read",
-                    self.max_blob_size
-                ),
-            }));
+            visitor.visit(SourceEvent::Error(too_large(size)));
             return;
         }
         if !visitor.wants(path, size) {
@@ -879,8 +972,19 @@ impl GitSource {
                 return;
             }
         };
-        let is_binary = looks_binary(&data);
-        if !visitor.wants_content(path, size, is_binary) {
+        self.visit_data(&data, commit_id, path, visitor);
+    }
+
+    /// Hand a blob's content to the visitor, unless nobody wants it (binary, say).
+    fn visit_data(
+        &self,
+        data: &[u8],
+        commit_id: Option<String>,
+        path: &str,
+        visitor: &dyn SourceVisitor,
+    ) {
+        let is_binary = looks_binary(data);
+        if !visitor.wants_content(path, data.len() as u64, is_binary) {
             visitor.visit(if is_binary {
                 SourceEvent::SkippedBinary
             } else {
@@ -894,7 +998,7 @@ impl GitSource {
         };
         visitor.visit(SourceEvent::Blob(Blob {
             path,
-            data: &data,
+            data,
             is_binary,
             provenance: &provenance,
         }));
@@ -926,7 +1030,7 @@ impl StagedSource {
             let mut errors = Vec::new();
             diff_trees(
                 &repo,
-                &mut TreeCache::default(),
+                &mut TreeCache::new(None),
                 None,
                 tree.detach(),
                 "",
