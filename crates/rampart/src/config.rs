@@ -30,6 +30,19 @@ pub struct FileConfig {
     /// Vulnerability scanner settings.
     #[serde(default)]
     pub vuln: VulnConfig,
+    /// `[misconfig]`: user policy directories.
+    #[serde(default)]
+    pub misconfig: MisconfigConfig,
+}
+
+/// `[misconfig]` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MisconfigConfig {
+    /// Directories of Rego policies loaded besides the built-in library (relative to the
+    /// config file), as `--policy` does.
+    #[serde(default)]
+    pub policies: Vec<PathBuf>,
 }
 
 /// `[vuln]`.

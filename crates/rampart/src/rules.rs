@@ -13,6 +13,9 @@ pub enum RulesCommand {
     Explain {
         /// Rule id, as shown by `rampart rules list`.
         id: String,
+        /// Also know the Rego policies in DIR (as `scan --policy DIR`). Repeatable.
+        #[arg(long = "policy", value_name = "DIR")]
+        policies: Vec<std::path::PathBuf>,
     },
     /// Write the Markdown rules reference (docs/rules.md) to stdout.
     Docs,
@@ -26,6 +29,9 @@ pub struct ListArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also list the Rego policies in DIR (as `scan --policy DIR`). Repeatable.
+    #[arg(long = "policy", value_name = "DIR")]
+    policies: Vec<std::path::PathBuf>,
 }
 
 /// Metadata of every built-in rule of every scanner, in a stable order.
@@ -44,7 +50,22 @@ pub fn all_rules() -> Result<Vec<RuleMeta>> {
 
 /// Run a `rules` subcommand.
 pub fn run(command: RulesCommand) -> Result<u8> {
-    let rules = all_rules()?;
+    let mut rules = all_rules()?;
+    let user_dirs = match &command {
+        RulesCommand::List(args) => args.policies.as_slice(),
+        RulesCommand::Explain { policies, .. } => policies.as_slice(),
+        RulesCommand::Docs => &[],
+    };
+    if !user_dirs.is_empty() {
+        let set = crate::policy::load(user_dirs)?;
+        rules.extend(
+            set.rules()
+                .into_iter()
+                .zip(set.policies())
+                .filter(|(_, policy)| !policy.builtin)
+                .map(|(rule, _)| rule),
+        );
+    }
     match command {
         RulesCommand::List(args) => {
             let selected: Vec<RuleMeta> = match &args.scanner {
@@ -68,7 +89,7 @@ pub fn run(command: RulesCommand) -> Result<u8> {
                 print!("{}", rampart_report::rules_table(&selected));
             }
         }
-        RulesCommand::Explain { id } => match rules.iter().find(|r| r.id == id) {
+        RulesCommand::Explain { id, .. } => match rules.iter().find(|r| r.id == id) {
             Some(rule) => print!("{}", rampart_report::explain_rule(rule)),
             None => {
                 let near: Vec<&str> = rules

@@ -450,8 +450,24 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
         // Go and Rust binaries carry their dependency lists; they are packages too.
         analyzers.push(Box::new(BinaryInventoryAnalyzer::new()));
     }
+    let config_dir = config_path
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let policy_dirs: Vec<PathBuf> = args
+        .policies
+        .iter()
+        .cloned()
+        .chain(
+            file_config
+                .misconfig
+                .policies
+                .iter()
+                .map(|p| config_dir.join(p)),
+        )
+        .collect();
     if scanners.iter().any(|s| s == "misconfig") {
-        let policies = crate::policy::load(&args.policies)?;
+        let policies = crate::policy::load(&policy_dirs)?;
         analyzers.push(Box::new(rampart_policy::MisconfigAnalyzer::new(policies)));
     } else if !args.policies.is_empty() {
         bail!("`--policy` needs the misconfig scanner (`--scanners misconfig`)");

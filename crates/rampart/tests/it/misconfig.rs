@@ -308,3 +308,52 @@ fn rendered_charts_are_checked_and_attributed_to_their_templates() {
         .collect();
     assert_eq!(errors, ["loose/templates/job.yaml"]);
 }
+
+#[test]
+fn policy_directories_come_from_the_config_file_and_rules_explain_knows_them() {
+    let tree = Tree::new();
+    tree.write("policies/team.rego", CUSTOM_POLICY);
+    tree.write("k8s/web.yaml", DEPLOYMENT);
+    tree.write("rampart.toml", "[misconfig]\npolicies = [\"policies\"]\n");
+    let (code, report, err) = scan(&tree, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        hits(&report).contains(&("k8s/web.yaml".into(), "acme-team-label".into(), 4)),
+        "{:?}",
+        hits(&report)
+    );
+
+    let out = tree.rampart(&[
+        "rules",
+        "explain",
+        "acme-team-label",
+        "--policy",
+        "policies",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Every Deployment must say which team owns it"),
+        "{}",
+        stdout(&out)
+    );
+    let out = tree.rampart(&[
+        "rules",
+        "list",
+        "--scanner",
+        "misconfig",
+        "--policy",
+        "policies",
+        "--json",
+    ]);
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        rules
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "acme-team-label")
+    );
+    // Without the directory the rule is unknown, and the error says so.
+    let out = tree.rampart(&["rules", "explain", "acme-team-label"]);
+    assert_ne!(out.status.code(), Some(0));
+}
