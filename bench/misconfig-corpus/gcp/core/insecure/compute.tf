@@ -21,6 +21,7 @@ resource "google_compute_instance" "bastion" {
 
   metadata = {
     serial-port-enable = "TRUE"
+    enable-oslogin     = "FALSE"
     startup-script     = "apt-get update && apt-get install -y tmux"
   }
 

@@ -86,6 +86,12 @@ resource "aws_redshift_cluster" "warehouse" {
   final_snapshot_identifier = "${local.name}-warehouse-final"
 }
 
+resource "aws_redshift_logging" "warehouse" {
+  cluster_identifier   = aws_redshift_cluster.warehouse.id
+  log_destination_type = "cloudwatch"
+  log_exports          = ["connectionlog", "userlog", "useractivitylog"]
+}
+
 resource "aws_elasticache_replication_group" "sessions" {
   replication_group_id = "${local.name}-sessions"
   description          = "Session store"

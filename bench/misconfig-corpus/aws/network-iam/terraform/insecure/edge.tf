@@ -3,6 +3,12 @@ resource "aws_lb" "web" {
   load_balancer_type = "application"
   subnets            = aws_subnet.public[*].id
   security_groups    = [aws_security_group.bastion.id]
+
+  access_logs {
+    bucket  = "acme-shop-elb-logs"
+    prefix  = "web"
+    enabled = false
+  }
 }
 
 resource "aws_lb_target_group" "web" {
@@ -136,5 +142,10 @@ resource "aws_opensearch_domain" "logs" {
   ebs_options {
     ebs_enabled = true
     volume_size = 100
+  }
+
+  log_publishing_options {
+    log_type                 = "INDEX_SLOW_LOGS"
+    cloudwatch_log_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/opensearch/shop-logs/slow"
   }
 }

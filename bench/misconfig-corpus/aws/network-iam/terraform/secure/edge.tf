@@ -5,6 +5,12 @@ resource "aws_lb" "web" {
   security_groups    = [aws_security_group.alb.id]
 
   drop_invalid_header_fields = true
+
+  access_logs {
+    bucket  = "acme-org-elb-access-logs"
+    prefix  = local.name
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "web" {
@@ -87,6 +93,12 @@ resource "aws_cloudfront_distribution" "site" {
     acm_certificate_arn      = var.cdn_certificate_arn
     ssl_support_method       = "sni-only"
     minimum_protocol_version = "TLSv1.2_2021"
+  }
+
+  logging_config {
+    bucket          = "acme-org-cloudfront-logs.s3.amazonaws.com"
+    prefix          = "${local.name}/"
+    include_cookies = false
   }
 }
 
@@ -204,4 +216,55 @@ resource "aws_opensearch_domain" "logs" {
     enforce_https       = true
     tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
   }
+
+  advanced_security_options {
+    enabled                        = true
+    internal_user_database_enabled = false
+
+    master_user_options {
+      master_user_arn = aws_iam_role.search_admin.arn
+    }
+  }
+
+  log_publishing_options {
+    log_type                 = "AUDIT_LOGS"
+    cloudwatch_log_group_arn = aws_cloudwatch_log_group.search_audit.arn
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+resource "aws_iam_role" "search_admin" {
+  name = "${local.name}-search-admin"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+    }]
+  })
+}
+
+resource "aws_cloudwatch_log_group" "search_audit" {
+  name              = "/aws/opensearch/shop-logs/audit"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.data.arn
+}
+
+data "aws_iam_policy_document" "search_audit_logs" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.search_audit.arn}:*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["es.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_cloudwatch_log_resource_policy" "search_audit" {
+  policy_name     = "${local.name}-search-audit"
+  policy_document = data.aws_iam_policy_document.search_audit_logs.json
 }
