@@ -243,7 +243,8 @@ impl KeywordFilter {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             while start + simd::SPAN <= haystack.len() {
-                let mut any = simd::hits(haystack, start, tables);
+                // SAFETY: `avx2` is only ever set from `is_x86_feature_detected!("avx2")`.
+                let mut any = unsafe { simd::hits(haystack, start, tables) };
                 while any != 0 {
                     let at = start + any.trailing_zeros() as usize;
                     any &= any - 1;
@@ -314,13 +315,17 @@ mod simd {
         table
     };
 
-    /// Bit `k` set: the window at `start + k` hits `tables`. Needs AVX2 (the caller checked)
-    /// and `start + SPAN <= haystack.len()` (checked here).
-    pub(super) fn hits(haystack: &[u8], start: usize, tables: &Tables) -> u32 {
+    /// Bit `k` set: the window at `start + k` hits `tables`; `start + SPAN <= haystack.len()`
+    /// is checked here.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2 (`is_x86_feature_detected!("avx2")`).
+    pub(super) unsafe fn hits(haystack: &[u8], start: usize, tables: &Tables) -> u32 {
         let Some(block) = haystack.get(start..start + SPAN) else {
             return 0;
         };
-        // SAFETY: the caller checked that the CPU has AVX2; `block` holds SPAN bytes, and
+        // SAFETY: the caller guarantees AVX2 (this function's contract); `block` holds SPAN bytes, and
         // each load reads 32 bytes from offset 0..=3 of it; the gather indexes are slots
         // shifted right by 5, below the tables' lengths in `u32` words (`2^(BITS - 5)`).
         unsafe { hits_avx2(block, tables) }
