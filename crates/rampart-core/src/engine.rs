@@ -89,6 +89,15 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// Whether an inline `rampart:ignore` comment on the line `f` points at covers it; `lines`
+    /// are the lines of the file the finding is in.
+    fn ignored_inline(&self, lines: &[&[u8]], f: &Finding) -> bool {
+        let index = (f.location.start_line as usize).wrapping_sub(1);
+        lines.get(index).is_some_and(|line| {
+            inline_ignore_applies(line, &f.rule_id, |id| self.rule_ids.contains(id))
+        })
+    }
+
     /// Findings made after the walk (from several files at once, e.g. a Terraform module) get
     /// the same inline `rampart:ignore` treatment as the rest: the files they point at are
     /// read again, once each.
@@ -98,21 +107,27 @@ impl Engine {
         }
         let mut files: std::collections::HashMap<String, Option<Vec<u8>>> =
             std::collections::HashMap::new();
+        for f in findings.iter() {
+            let path = &f.location.path;
+            files
+                .entry(path.clone())
+                .or_insert_with(|| fetch.fetch(path).and_then(Result::ok));
+        }
+        let lines: std::collections::HashMap<&str, Vec<&[u8]>> = files
+            .iter()
+            .filter_map(|(path, data)| Some((path, data.as_deref()?)))
+            .filter(|(_, data)| has_inline_marker(data))
+            .map(|(path, data)| (path.as_str(), data.split(|b| *b == b'\n').collect()))
+            .collect();
         let before = findings.len();
         findings.retain(|f| {
-            let data = files
-                .entry(f.location.path.clone())
-                .or_insert_with(|| fetch.fetch(&f.location.path).and_then(Result::ok));
-            let Some(data) = data.as_deref().filter(|d| has_inline_marker(d)) else {
-                return true;
-            };
-            let index = (f.location.start_line as usize).wrapping_sub(1);
-            !data.split(|b| *b == b'\n').nth(index).is_some_and(|line| {
-                inline_ignore_applies(line, &f.rule_id, |id| self.rule_ids.contains(id))
-            })
+            !lines
+                .get(f.location.path.as_str())
+                .is_some_and(|lines| self.ignored_inline(lines, f))
         });
         (before - findings.len()) as u64
     }
+
     /// An engine over the given analyzers.
     pub fn new(analyzers: Vec<Box<dyn Analyzer>>, options: EngineOptions) -> Engine {
         let rule_ids = analyzers
@@ -278,12 +293,7 @@ impl RunState<'_> {
         if self.engine.options.inline_ignores && has_inline_marker(blob.data) {
             let lines: Vec<&[u8]> = blob.data.split(|b| *b == b'\n').collect();
             let before = found.len();
-            found.retain(|f| {
-                let index = (f.location.start_line as usize).wrapping_sub(1);
-                !lines.get(index).is_some_and(|line| {
-                    inline_ignore_applies(line, &f.rule_id, |id| self.engine.rule_ids.contains(id))
-                })
-            });
+            found.retain(|f| !self.engine.ignored_inline(&lines, f));
             let dropped = (before - found.len()) as u64;
             self.inline_suppressed.fetch_add(dropped, Ordering::Relaxed);
         }

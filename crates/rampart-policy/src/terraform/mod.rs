@@ -123,7 +123,7 @@ impl TerraformFiles {
             path: path.to_string(),
             text: text.to_string(),
             body,
-            newlines: memchr_newlines(text),
+            newlines: newline_offsets(text),
             tfvars: path.to_ascii_lowercase().ends_with(".tfvars"),
         };
         self.files
@@ -179,7 +179,7 @@ impl TerraformFiles {
     }
 }
 
-fn memchr_newlines(text: &str) -> Vec<usize> {
+fn newline_offsets(text: &str) -> Vec<usize> {
     text.bytes()
         .enumerate()
         .filter(|(_, b)| *b == b'\n')
