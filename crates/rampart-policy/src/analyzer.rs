@@ -458,3 +458,95 @@ mod subject_tests {
         assert_eq!(Subject::Whole("Pod/x").message(1, "m"), "Pod/x: m");
     }
 }
+
+#[cfg(test)]
+mod resource_type_tests {
+    use std::path::{Path, PathBuf};
+
+    use rampart_core::{Analyzer, Blob, Emitted, Fetch, Provenance};
+
+    use super::MisconfigAnalyzer;
+    use crate::engine::PolicySet;
+
+    struct Tree(PathBuf);
+
+    impl Fetch for Tree {
+        fn fetch(&self, path: &str) -> Option<Result<Vec<u8>, String>> {
+            Some(std::fs::read(self.0.join(path)).map_err(|e| e.to_string()))
+        }
+
+        fn directory(&self, path: &str) -> Option<PathBuf> {
+            Some(self.0.join(path))
+        }
+    }
+
+    fn files(dir: &Path, root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        entries.sort_by_key(std::fs::DirEntry::path);
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, root, out);
+            } else {
+                let relative = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((relative, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+
+    fn scan(policies: PolicySet, root: &Path, files: &[(String, Vec<u8>)]) -> Vec<String> {
+        let analyzer = MisconfigAnalyzer::new(policies);
+        let provenance = Provenance::default();
+        let mut out = Emitted::default();
+        for (path, data) in files {
+            if analyzer.wants(path, data.len() as u64) {
+                let blob = Blob {
+                    path,
+                    data,
+                    is_binary: false,
+                    provenance: &provenance,
+                };
+                analyzer.analyze(&blob, &mut out);
+            }
+        }
+        analyzer.finish(&mut out, &Tree(root.to_path_buf()));
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let mut findings: Vec<String> = out
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}:{} {}",
+                    f.rule_id, f.location.path, f.location.start_line, f.message
+                )
+            })
+            .collect();
+        findings.sort();
+        findings
+    }
+
+    /// Skipping policies by `resource_types` must lose nothing: on every document of the
+    /// misconfiguration corpus (every family, insecure and hardened variants), the built-in
+    /// policies find exactly what they find when every policy runs on every document.
+    #[test]
+    fn declared_resource_types_lose_no_finding_on_the_corpus() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/misconfig-corpus");
+        let mut corpus = Vec::new();
+        files(&root, &root, &mut corpus);
+        let filtered = scan(PolicySet::builtin().unwrap(), &root, &corpus);
+        let unfiltered = scan(
+            PolicySet::builtin().unwrap().without_type_filter(),
+            &root,
+            &corpus,
+        );
+        assert!(
+            filtered.len() > 300,
+            "the corpus should give hundreds of findings"
+        );
+        assert_eq!(filtered, unfiltered);
+    }
+}

@@ -24,8 +24,9 @@
 //! `end_line` (from the document's `__line__`/`__end_line__`). Tests live in `*_test.rego` files
 //! in the same package: rules named `test_*` that must be true.
 //!
-//! All policies are compiled once into one engine; each worker thread evaluates on its own
-//! clone. Every evaluation has a wall-clock limit, so a policy that loops cannot stall a scan.
+//! Each policy is compiled once into its own engine (with the helper modules it refers to);
+//! worker threads evaluate on pooled clones. Every evaluation has a wall-clock limit, so a
+//! policy that loops cannot stall a scan.
 
 use std::num::NonZeroU32;
 use std::sync::{Mutex, OnceLock};
@@ -91,6 +92,44 @@ pub struct PolicyMeta {
     /// Benchmarks and standards it maps to (e.g. `CIS-Docker-4.1`, `PSS-Baseline`).
     #[serde(default)]
     pub frameworks: Vec<String>,
+    /// The resource types its findings point at (`aws_s3_bucket`, `AWS::S3::Bucket`,
+    /// `google_project_iam_*` for a prefix; a Kubernetes kind for `kubernetes`): the policy is
+    /// evaluated only on documents holding one of them. Empty: every document of its kinds.
+    #[serde(default)]
+    pub resource_types: Vec<String>,
+}
+
+impl PolicyMeta {
+    /// Whether a document whose resource types are `present` can give this policy a finding.
+    pub fn applies_to(&self, present: &std::collections::BTreeSet<&str>) -> bool {
+        self.resource_types.is_empty()
+            || self
+                .resource_types
+                .iter()
+                .any(|pattern| match pattern.strip_suffix('*') {
+                    Some(prefix) => present
+                        .range::<&str, _>(prefix..)
+                        .next()
+                        .is_some_and(|t| t.starts_with(prefix)),
+                    None => present.contains(pattern.as_str()),
+                })
+    }
+}
+
+/// The resource types in `document`: the `type` of each entry of `resources` (Terraform,
+/// CloudFormation), or for documents without resources their `kind` (a Kubernetes object's).
+pub fn resource_types(document: &Value) -> std::collections::BTreeSet<&str> {
+    match document.get("resources").and_then(Value::as_array) {
+        Some(resources) => resources
+            .iter()
+            .filter_map(|r| r.get("type").and_then(Value::as_str))
+            .collect(),
+        None => document
+            .get("kind")
+            .and_then(Value::as_str)
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// One loaded policy.
@@ -132,19 +171,22 @@ pub struct TestOutcome {
     pub error: Option<String>,
 }
 
-/// The engines for one input kind.
-struct KindEngine {
+/// The engine that evaluates one policy: its module and the helper modules it refers to.
+struct PolicyEngine {
     template: regorus::Engine,
     pool: Mutex<Vec<regorus::Engine>>,
-    /// The kind's policies (indices into `PolicySet::policies`) and their `deny` rule paths.
-    rules: Vec<(usize, String)>,
+    /// `data.<package>.deny`.
+    rule: String,
 }
 
 /// Compiled policies and the engines that evaluate them.
 ///
-/// Engines are built on first use: a scan that meets only Dockerfiles never compiles the cloud
-/// policies. Sets that include user files are compiled whole at load instead, so a broken user
-/// policy stops the scan up front with its file and line.
+/// Each policy has its own engine holding only its module and the helpers it refers to:
+/// regorus walks every module of an engine on each data reference and resets its state on each
+/// evaluation, so a policy sharing an engine with 120 others pays for all of them. Engines are
+/// built on first use (a scan that meets only Dockerfiles never compiles the cloud policies);
+/// sets that include user files are compiled whole at load instead, so a broken user policy
+/// stops the scan up front with its file and line.
 pub struct PolicySet {
     policies: Vec<Policy>,
     /// Every loaded file: `(name, text)`, in load order.
@@ -153,14 +195,18 @@ pub struct PolicySet {
     helpers: Vec<usize>,
     /// For each policy, its index in `sources`.
     policy_sources: Vec<usize>,
-    /// Per input kind: an engine holding only that kind's policies and the helper modules
-    /// (every data reference walks all modules of an engine, so fewer is faster).
-    kinds: std::collections::HashMap<String, OnceLock<Result<KindEngine, PolicyError>>>,
+    /// Input kinds some policy applies to.
+    kinds: std::collections::HashSet<String>,
+    /// For each policy, its engine, built on first use.
+    engines: Vec<OnceLock<Result<PolicyEngine, PolicyError>>>,
     /// Every module, tests included: for `run_tests`.
     full: OnceLock<Result<regorus::Engine, PolicyError>>,
     pool: Mutex<Vec<regorus::Engine>>,
     /// `package.test_name` of every test rule, in file order.
     tests: Vec<String>,
+    /// Skip policies whose `resource_types` a document lacks (off only to test that skipping
+    /// loses nothing).
+    filter_by_type: bool,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -195,6 +241,18 @@ pub fn parse_metadata(file: &str, text: &str) -> Result<Option<PolicyMeta>, Poli
             file: file.to_string(),
             message: format!("the METADATA block is not valid: {e}"),
         })
+}
+
+/// Whether Rego `text` refers to package `package` (`data.<package>` not followed by more of
+/// a name, as in an import or a direct reference).
+fn refers_to(text: &str, package: &str) -> bool {
+    let needle = format!("data.{package}");
+    text.match_indices(&needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 fn package_of(text: &str) -> Option<String> {
@@ -263,24 +321,24 @@ impl PolicySet {
             }
             sources.push((file, text));
         }
-        let kinds = kinds_of(&policies)
-            .into_iter()
-            .map(|kind| (kind, OnceLock::new()))
-            .collect();
+        let kinds = kinds_of(&policies).into_iter().collect();
+        let engines = policies.iter().map(|_| OnceLock::new()).collect();
         let set = PolicySet {
             policies,
             sources,
             helpers,
             policy_sources,
             kinds,
+            engines,
             full: OnceLock::new(),
             pool: Mutex::new(Vec::new()),
             tests,
+            filter_by_type: true,
         };
         if eager {
             set.full_engine()?;
-            for kind in set.kinds.keys() {
-                set.kind_engine(kind)?;
+            for index in 0..set.policies.len() {
+                set.policy_engine(index)?;
             }
         }
         Ok(set)
@@ -300,42 +358,82 @@ impl PolicySet {
             .map_err(Clone::clone)
     }
 
-    fn kind_engine(&self, kind: &str) -> Result<&KindEngine, PolicyError> {
-        let Some(cell) = self.kinds.get(kind) else {
-            return Err(PolicyError::Evaluation {
-                id: kind.to_string(),
-                message: "no policy applies to this kind".to_string(),
-            });
-        };
+    fn policy_engine(&self, index: usize) -> Result<&PolicyEngine, PolicyError> {
+        let cell = self
+            .engines
+            .get(index)
+            .ok_or_else(|| PolicyError::Evaluation {
+                id: index.to_string(),
+                message: "no such policy".to_string(),
+            })?;
         cell.get_or_init(|| {
+            let (file, text) = self
+                .policy_sources
+                .get(index)
+                .and_then(|i| self.sources.get(*i))
+                .ok_or_else(|| PolicyError::Evaluation {
+                    id: index.to_string(),
+                    message: "no source".to_string(),
+                })?;
             let mut engine = new_engine();
-            for index in &self.helpers {
-                if let Some((file, text)) = self.sources.get(*index) {
+            for helper in self.helpers_of(text) {
+                if let Some((file, text)) = self.sources.get(helper) {
                     add_module(&mut engine, file, text)?;
                 }
             }
-            let mut rules = Vec::new();
-            for (index, policy) in self.policies.iter().enumerate() {
-                if policy.meta.kinds.iter().any(|k| k == kind) {
-                    let source = self
-                        .policy_sources
-                        .get(index)
-                        .and_then(|i| self.sources.get(*i));
-                    if let Some((file, text)) = source {
-                        add_module(&mut engine, file, text)?;
-                    }
-                    rules.push((index, format!("data.{}.deny", policy.package)));
-                }
-            }
+            add_module(&mut engine, file, text)?;
             prepare(&mut engine)?;
-            Ok(KindEngine {
+            let package = self
+                .policies
+                .get(index)
+                .map(|p| p.package.as_str())
+                .unwrap_or_default();
+            let rule = format!("data.{package}.deny");
+            Ok(PolicyEngine {
                 template: engine,
                 pool: Mutex::new(Vec::new()),
-                rules,
+                rule,
             })
         })
         .as_ref()
         .map_err(Clone::clone)
+    }
+
+    /// The helper modules (indices into `sources`) that `text` refers to, directly or through
+    /// other helpers, in load order.
+    fn helpers_of(&self, text: &str) -> Vec<usize> {
+        let packages: Vec<Option<String>> = self
+            .helpers
+            .iter()
+            .map(|i| self.sources.get(*i).and_then(|(_, t)| package_of(t)))
+            .collect();
+        let mut wanted = vec![false; self.helpers.len()];
+        let mut queue = vec![text];
+        while let Some(current) = queue.pop() {
+            for (slot, package) in packages.iter().enumerate() {
+                let Some(package) = package else { continue };
+                if wanted.get(slot) == Some(&false) && refers_to(current, package) {
+                    wanted[slot] = true;
+                    if let Some((_, helper)) =
+                        self.helpers.get(slot).and_then(|i| self.sources.get(*i))
+                    {
+                        queue.push(helper);
+                    }
+                }
+            }
+        }
+        self.helpers
+            .iter()
+            .zip(wanted)
+            .filter_map(|(index, wanted)| wanted.then_some(*index))
+            .collect()
+    }
+
+    /// This set evaluating every policy on every document of its kinds, `resource_types` or not.
+    #[cfg(test)]
+    pub(crate) fn without_type_filter(mut self) -> PolicySet {
+        self.filter_by_type = false;
+        self
     }
 
     /// The policies, in load order.
@@ -366,37 +464,47 @@ impl PolicySet {
 
     /// Evaluate every policy that applies to input kind `kind` (`dockerfile`, `kubernetes`).
     ///
-    /// Each policy is its own evaluation. (Evaluating all of a kind's policies in one query
-    /// was 1.7x faster but, with regorus 0.14, gave two S3 policies different answers than
-    /// evaluating them alone; correctness first.)
+    /// Each policy is its own evaluation in its own engine, skipped when the document holds
+    /// none of its `resource_types`. (Evaluating all of a kind's policies in one query was
+    /// faster but, with regorus 0.14, gave two S3 policies different answers than evaluating
+    /// them alone; correctness first.)
     pub fn evaluate(&self, kind: &str, document: &Value) -> (Vec<Violation>, Vec<PolicyError>) {
-        if !self.kinds.contains_key(kind) {
-            return (Vec::new(), Vec::new());
+        let mut violations = Vec::new();
+        let mut errors = Vec::new();
+        if !self.kinds.contains(kind) {
+            return (violations, errors);
         }
-        let kind_engine = match self.kind_engine(kind) {
-            Ok(engine) => engine,
-            Err(e) => return (Vec::new(), vec![e]),
-        };
-        with_pooled(&kind_engine.pool, &kind_engine.template, |engine| {
-            engine.set_input(regorus::Value::from(document.clone()));
-            let mut violations = Vec::new();
-            let mut errors = Vec::new();
-            for (index, rule) in &kind_engine.rules {
-                match engine.eval_rule(rule.clone()) {
-                    Ok(value) => {
-                        collect(*index, &value, &mut violations);
-                    }
-                    Err(e) => errors.push(PolicyError::Evaluation {
-                        id: self
-                            .policies
-                            .get(*index)
-                            .map_or_else(String::new, |p| p.meta.id.clone()),
-                        message: e.to_string(),
-                    }),
-                }
+        let present = resource_types(document);
+        let mut input = None;
+        for (index, policy) in self.policies.iter().enumerate() {
+            if !policy.meta.kinds.iter().any(|k| k == kind)
+                || (self.filter_by_type && !policy.meta.applies_to(&present))
+            {
+                continue;
             }
-            (violations, errors)
-        })
+            let engine = match self.policy_engine(index) {
+                Ok(engine) => engine,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let input = input
+                .get_or_insert_with(|| regorus::Value::from(document.clone()))
+                .clone();
+            let result = with_pooled(&engine.pool, &engine.template, |regorus| {
+                regorus.set_input(input);
+                regorus.eval_rule(engine.rule.clone())
+            });
+            match result {
+                Ok(value) => collect(index, &value, &mut violations),
+                Err(e) => errors.push(PolicyError::Evaluation {
+                    id: policy.meta.id.clone(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        (violations, errors)
     }
 
     /// Run every `test_*` rule of the loaded test files; an undefined result fails.
@@ -445,7 +553,7 @@ fn kinds_of(policies: &[Policy]) -> Vec<String> {
 
 fn add_module(engine: &mut regorus::Engine, file: &str, text: &str) -> Result<(), PolicyError> {
     engine
-        .add_policy(file.to_string(), text.to_string())
+        .add_policy(file.to_string(), crate::imports::spell_out_imports(text))
         .map(|_| ())
         .map_err(|e| PolicyError::Compile {
             file: file.to_string(),
@@ -689,6 +797,72 @@ test_this_one_fails if {
                 if file == "helpers/unsafe.rego" && message.contains(":4:")),
             "{unsafe_variable:?}"
         );
+    }
+
+    #[test]
+    fn resource_types_select_documents_by_exact_type_or_prefix() {
+        let meta = |types: &[&str]| PolicyMeta {
+            resource_types: types.iter().map(ToString::to_string).collect(),
+            ..set().policies()[0].meta.clone()
+        };
+        let doc = serde_json::json!({"kind": "terraform", "resources": [
+            {"type": "aws_s3_bucket"}, {"type": "google_project_iam_member"}]});
+        let present = resource_types(&doc);
+        assert!(meta(&[]).applies_to(&present));
+        assert!(meta(&["aws_s3_bucket"]).applies_to(&present));
+        assert!(meta(&["aws_kms_key", "google_project_iam_*"]).applies_to(&present));
+        assert!(!meta(&["aws_s3_bucket_policy"]).applies_to(&present));
+        assert!(!meta(&["google_folder_iam_*"]).applies_to(&present));
+        let object = serde_json::json!({"kind": "Service", "spec": {}});
+        assert!(meta(&["Service"]).applies_to(&resource_types(&object)));
+        assert!(!meta(&["Pod"]).applies_to(&resource_types(&object)));
+    }
+
+    #[test]
+    fn a_policy_is_skipped_on_documents_without_its_resource_types() {
+        let policy = POLICY.replace(
+            "# kinds: [dockerfile]",
+            "# kinds: [dockerfile]\n# resource_types: [x]",
+        );
+        let set = PolicySet::from_files(vec![("p.rego".into(), policy, false)]).unwrap();
+        let doc = serde_json::json!({"kind": "dockerfile", "stages": [
+            {"index": 0, "tag": "latest", "base": "a:latest", "__line__": 1, "__end_line__": 1}]});
+        assert_eq!(set.evaluate("dockerfile", &doc).0, []);
+        let doc = serde_json::json!({"kind": "dockerfile", "resources": [{"type": "x"}], "stages": [
+            {"index": 0, "tag": "latest", "base": "a:latest", "__line__": 1, "__end_line__": 1}]});
+        assert_eq!(set.evaluate("dockerfile", &doc).0.len(), 1);
+    }
+
+    #[test]
+    fn each_policy_engine_holds_only_the_helpers_it_refers_to() {
+        let set = PolicySet::builtin().unwrap();
+        let helpers = |text: &str| -> Vec<String> {
+            set.helpers_of(text)
+                .into_iter()
+                .map(|i| set.sources[i].0.clone())
+                .collect()
+        };
+        // lib_rbac imports the Kubernetes lib: both come along, nothing else.
+        assert_eq!(
+            helpers("package x\nimport data.rampart.kubernetes.lib_rbac as rbac\n"),
+            [
+                "policies/kubernetes/lib.rego",
+                "policies/kubernetes/lib_rbac.rego"
+            ]
+        );
+        // A prefix of a package name is not a reference to it.
+        assert_eq!(
+            helpers("package x\nimport data.rampart.kubernetes.li\n"),
+            Vec::<String>::new()
+        );
+        assert!(refers_to(
+            "x := data.rampart.aws.lib_data.f(1)",
+            "rampart.aws.lib_data"
+        ));
+        assert!(!refers_to(
+            "x := data.rampart.aws.lib_data.f(1)",
+            "rampart.aws.lib"
+        ));
     }
 
     #[test]

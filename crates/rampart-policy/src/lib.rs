@@ -15,6 +15,7 @@ pub mod compose;
 pub mod dockerfile;
 pub mod engine;
 pub mod helm;
+mod imports;
 pub mod kubernetes;
 pub mod terraform;
 pub mod yaml;

@@ -3,6 +3,7 @@
 # title: Application Load Balancer forwards invalid HTTP header fields
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ElasticLoadBalancingV2::LoadBalancer", aws_alb, aws_lb]
 # description: >-
 #   An Application Load Balancer (aws_lb or aws_alb whose load_balancer_type is application, the
 #   default, or an AWS::ElasticLoadBalancingV2::LoadBalancer of Type application) does not set

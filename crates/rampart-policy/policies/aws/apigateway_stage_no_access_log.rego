@@ -3,6 +3,7 @@
 # title: API Gateway stage has no access logging
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage", aws_api_gateway_stage, aws_apigatewayv2_stage]
 # description: >-
 #   The API Gateway stage (`aws_api_gateway_stage`, `aws_apigatewayv2_stage`,
 #   `AWS::ApiGateway::Stage`, `AWS::ApiGatewayV2::Stage`) has no access log settings, so there is

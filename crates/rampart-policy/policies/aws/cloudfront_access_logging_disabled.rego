@@ -3,6 +3,7 @@
 # title: CloudFront distribution access logging is not enabled
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudFront::Distribution", "AWS::Logs::DeliverySource", aws_cloudfront_distribution, aws_cloudwatch_log_delivery_source]
 # description: >-
 #   The CloudFront distribution writes no standard (access) logs: aws_cloudfront_distribution has
 #   no logging_config block (CloudFormation: DistributionConfig has no Logging), and no CloudWatch

@@ -3,6 +3,7 @@
 # title: CloudFront distribution serves viewers over plain HTTP
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudFront::Distribution", aws_cloudfront_distribution]
 # description: >-
 #   A cache behaviour of the distribution has `viewer_protocol_policy = "allow-all"`
 #   (CloudFormation `ViewerProtocolPolicy: allow-all`), so viewers can fetch the content, and

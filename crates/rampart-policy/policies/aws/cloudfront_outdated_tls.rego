@@ -3,6 +3,7 @@
 # title: CloudFront distribution accepts outdated TLS versions
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudFront::Distribution", aws_cloudfront_distribution]
 # description: >-
 #   The distribution serves a custom certificate (ACM or IAM) with a minimum viewer protocol
 #   below TLS 1.2 (`minimum_protocol_version` of `SSLv3`, `TLSv1`, `TLSv1_2016` or

@@ -3,6 +3,7 @@
 # title: CloudTrail log file integrity validation is off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudTrail::Trail", aws_cloudtrail]
 # description: >-
 #   The trail does not enable log file integrity validation (`enable_log_file_validation` is
 #   false or not set, the default). Without the signed digest files, nobody can prove that log

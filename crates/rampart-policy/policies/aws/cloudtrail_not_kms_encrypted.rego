@@ -3,6 +3,7 @@
 # title: CloudTrail logs are not encrypted with a KMS key
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudTrail::Trail", aws_cloudtrail]
 # description: >-
 #   The trail has no `kms_key_id` (CloudFormation `KMSKeyId`), so log files are protected only by
 #   S3-managed encryption: anyone who can read the bucket can read the account's whole API

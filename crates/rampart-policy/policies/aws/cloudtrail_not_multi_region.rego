@@ -3,6 +3,7 @@
 # title: CloudTrail trail records only one region
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::CloudTrail::Trail", aws_cloudtrail]
 # description: >-
 #   The trail is not a multi-region trail (`is_multi_region_trail` is false or not set, which is
 #   the default), so API activity in every other region goes unrecorded. Attackers favour unused

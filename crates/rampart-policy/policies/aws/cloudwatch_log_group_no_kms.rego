@@ -3,6 +3,7 @@
 # title: CloudWatch log group is not encrypted with a KMS key
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Logs::LogGroup", aws_cloudwatch_log_group]
 # description: >-
 #   An `aws_cloudwatch_log_group` (CloudFormation `AWS::Logs::LogGroup`) sets no `kms_key_id`
 #   (`KmsKeyId`). CloudWatch Logs always encrypts log data with keys it manages, so this is low;

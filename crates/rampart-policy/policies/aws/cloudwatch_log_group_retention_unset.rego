@@ -3,6 +3,7 @@
 # title: CloudWatch log group keeps logs forever
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Logs::LogGroup", aws_cloudwatch_log_group]
 # description: >-
 #   An `aws_cloudwatch_log_group` sets no `retention_in_days` (or 0), CloudFormation
 #   `AWS::Logs::LogGroup` no `RetentionInDays`, so the logs never expire. Logs often contain

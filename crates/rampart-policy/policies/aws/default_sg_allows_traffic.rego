@@ -3,6 +3,7 @@
 # title: Default security group of a VPC allows traffic
 # severity: medium
 # kinds: [terraform]
+# resource_types: [aws_default_security_group]
 # description: >-
 #   An `aws_default_security_group` declares ingress or egress rules. The default security group
 #   is attached to every network interface that is launched without an explicit group, so rules

@@ -3,6 +3,7 @@
 # title: DynamoDB point-in-time recovery is off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::DynamoDB::Table", aws_dynamodb_table]
 # description: >-
 #   An `aws_dynamodb_table` has no `point_in_time_recovery { enabled = true }` block
 #   (CloudFormation: `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled` not true).

@@ -3,6 +3,7 @@
 # title: DynamoDB table is not encrypted with a customer-managed KMS key
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::DynamoDB::Table", aws_dynamodb_table]
 # description: >-
 #   An `aws_dynamodb_table` does not name a customer-managed KMS key: no `server_side_encryption`
 #   block with `enabled = true` and a `kms_key_arn` (CloudFormation: `SSESpecification` without

@@ -3,6 +3,7 @@
 # title: EBS encryption by default is turned off
 # severity: medium
 # kinds: [terraform]
+# resource_types: [aws_ebs_encryption_by_default]
 # description: >-
 #   An `aws_ebs_encryption_by_default` resource sets `enabled = false`, turning off the
 #   account-and-region setting that makes EC2 encrypt every new EBS volume and snapshot copy.

@@ -3,6 +3,7 @@
 # title: EBS volume is not encrypted
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::Volume", aws_ebs_encryption_by_default, aws_ebs_volume]
 # description: >-
 #   An `aws_ebs_volume` (CloudFormation `AWS::EC2::Volume`) leaves `encrypted` false or unset,
 #   and the module does not turn on EBS encryption by default for the region. The volume, its

@@ -3,6 +3,7 @@
 # title: EC2 instance or launch template volume is not encrypted
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", aws_instance, aws_launch_configuration, aws_launch_template]
 # description: >-
 #   A block device of an EC2 instance, launch template or launch configuration does not ask
 #   for encryption: `root_block_device` or `ebs_block_device` of `aws_instance` and

@@ -3,6 +3,7 @@
 # title: EC2 instance metadata service accepts IMDSv1
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate", aws_ec2_instance_metadata_defaults, aws_instance, aws_launch_configuration, aws_launch_template]
 # description: >-
 #   The instance (or launch template / launch configuration) does not require session tokens for
 #   the instance metadata service (`http_tokens` is not `required`), so the unauthenticated

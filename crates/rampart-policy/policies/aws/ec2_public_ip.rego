@@ -3,6 +3,7 @@
 # title: EC2 instance gets a public IP address
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", aws_instance, aws_launch_configuration, aws_launch_template]
 # description: >-
 #   The instance, launch template or launch configuration asks for a public IPv4 address
 #   (`associate_public_ip_address = true`). The instance is then directly addressable from the

@@ -3,6 +3,7 @@
 # title: ECR repository allows image tags to be overwritten
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ECR::Repository", aws_ecr_repository]
 # description: >-
 #   An `aws_ecr_repository` leaves `image_tag_mutability` at its default `MUTABLE` (or sets
 #   `MUTABLE_WITH_EXCLUSION`); CloudFormation `AWS::ECR::Repository` the same with

@@ -3,6 +3,7 @@
 # title: ECR repository does not scan images on push
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ECR::RegistryScanningConfiguration", "AWS::ECR::Repository", aws_ecr_registry_scanning_configuration, aws_ecr_repository]
 # description: >-
 #   An `aws_ecr_repository` has no `image_scanning_configuration { scan_on_push = true }`
 #   (CloudFormation: `ImageScanningConfiguration.ScanOnPush` not true), and the module

@@ -3,6 +3,7 @@
 # title: EFS file system is not encrypted at rest
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EFS::FileSystem", aws_efs_file_system]
 # description: >-
 #   An `aws_efs_file_system` (CloudFormation `AWS::EFS::FileSystem`) leaves `encrypted` false
 #   or unset, and the API default is unencrypted. Files, their metadata and backups are then

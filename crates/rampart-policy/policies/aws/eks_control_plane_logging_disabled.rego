@@ -3,6 +3,7 @@
 # title: EKS control plane audit logging is off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EKS::Cluster", aws_eks_cluster]
 # description: >-
 #   The EKS cluster does not send its `audit` control plane log to CloudWatch Logs
 #   (`enabled_cluster_log_types` is empty, not set, or leaves out `audit`; CloudFormation

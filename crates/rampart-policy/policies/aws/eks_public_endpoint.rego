@@ -3,6 +3,7 @@
 # title: EKS API server endpoint is open to the internet
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EKS::Cluster", aws_eks_cluster]
 # description: >-
 #   The EKS cluster's Kubernetes API endpoint is public (`endpoint_public_access` is true or not
 #   set, the default) and `public_access_cidrs` is not set or contains 0.0.0.0/0, so anyone can

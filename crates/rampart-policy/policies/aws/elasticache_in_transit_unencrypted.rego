@@ -3,6 +3,7 @@
 # title: ElastiCache replication group accepts unencrypted connections
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ElastiCache::ReplicationGroup", aws_elasticache_replication_group]
 # description: >-
 #   A Redis OSS or Valkey replication group (`aws_elasticache_replication_group`,
 #   `AWS::ElastiCache::ReplicationGroup`) leaves in-transit encryption off

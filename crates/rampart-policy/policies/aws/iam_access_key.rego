@@ -3,6 +3,7 @@
 # title: Long-lived IAM access key managed in code
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::AccessKey", aws_iam_access_key]
 # description: >-
 #   An active access key is created for an IAM user (`aws_iam_access_key`,
 #   `AWS::IAM::AccessKey`). Access keys never expire on their own, tend to end up in CI

@@ -3,6 +3,7 @@
 # title: IAM account password policy is weak
 # severity: medium
 # kinds: [terraform]
+# resource_types: [aws_iam_account_password_policy]
 # description: >-
 #   The account password policy (`aws_iam_account_password_policy`) accepts passwords shorter
 #   than 14 characters (the default minimum is 8) or does not prevent reuse of the last 24

@@ -3,6 +3,7 @@
 # title: IAM policy grants full administrator access
 # severity: critical
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::Group", "AWS::IAM::GroupPolicy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::RolePolicy", "AWS::IAM::User", "AWS::IAM::UserPolicy", aws_iam_group_policy, aws_iam_policy, aws_iam_role, aws_iam_role_policy, aws_iam_user_policy]
 # description: >-
 #   An IAM identity policy has an Allow statement with `"Action": "*"` on `"Resource": "*"`, which
 #   grants every action of every service on everything in the account, including changing IAM

@@ -3,6 +3,7 @@
 # title: IAM policy grants every action of a sensitive service on all resources
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::Group", "AWS::IAM::GroupPolicy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::RolePolicy", "AWS::IAM::User", "AWS::IAM::UserPolicy", aws_iam_group_policy, aws_iam_policy, aws_iam_role, aws_iam_role_policy, aws_iam_user_policy]
 # description: >-
 #   An IAM identity policy allows a whole sensitive service (`iam:*`, `sts:*`, `kms:*`, `s3:*`,
 #   `secretsmanager:*`, `ssm:*`, `ec2:*`, `lambda:*`, `dynamodb:*`, `rds:*`, `cloudtrail:*`,

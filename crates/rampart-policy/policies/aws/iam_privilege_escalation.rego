@@ -3,6 +3,7 @@
 # title: IAM policy allows privilege escalation
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::Group", "AWS::IAM::GroupPolicy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role", "AWS::IAM::RolePolicy", "AWS::IAM::User", "AWS::IAM::UserPolicy", aws_iam_group_policy, aws_iam_policy, aws_iam_role, aws_iam_role_policy, aws_iam_user_policy]
 # description: >-
 #   An IAM identity policy grants actions, alone or in combination within the same document, that
 #   let the holder give itself more permissions than the policy states: rewriting or attaching

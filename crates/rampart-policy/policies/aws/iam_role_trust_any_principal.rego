@@ -3,6 +3,7 @@
 # title: IAM role can be assumed by anyone
 # severity: critical
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::Role", aws_iam_role]
 # description: >-
 #   The role's trust policy allows `sts:AssumeRole` (or the web identity / SAML variants) to
 #   `"Principal": "*"` or `{"AWS": "*"}` without any condition, or grants it to everyone except

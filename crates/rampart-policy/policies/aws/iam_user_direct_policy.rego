@@ -3,6 +3,7 @@
 # title: IAM policy attached directly to a user
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::User", "AWS::IAM::UserPolicy", aws_iam_policy_attachment, aws_iam_user_policy, aws_iam_user_policy_attachment]
 # description: >-
 #   Permissions are given to an IAM user directly (an inline user policy, a managed policy
 #   attached to the user) instead of through a group or a role. Per-user grants drift apart,

@@ -3,6 +3,7 @@
 # title: Kinesis data stream is not encrypted
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Kinesis::Stream", aws_kinesis_stream]
 # description: >-
 #   An `aws_kinesis_stream` leaves `encryption_type` unset or `NONE` (CloudFormation
 #   `AWS::Kinesis::Stream` without a `StreamEncryption` of type `KMS`). Kinesis Data Streams has

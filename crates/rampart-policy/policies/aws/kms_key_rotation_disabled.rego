@@ -3,6 +3,7 @@
 # title: KMS key rotation is disabled
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::KMS::Key", aws_kms_key]
 # description: >-
 #   A symmetric customer managed KMS key does not have automatic rotation enabled
 #   (`enable_key_rotation` is false or not set, the default). Without rotation the same key

@@ -3,6 +3,7 @@
 # title: Lambda function URL requires no authentication
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Lambda::Url", aws_lambda_function_url]
 # description: >-
 #   A Lambda function URL has `authorization_type = "NONE"` (CloudFormation `AuthType: NONE`):
 #   anyone on the internet who learns the URL can invoke the function, run up its cost and reach

@@ -3,6 +3,7 @@
 # title: Load balancer access logs are not enabled
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ElasticLoadBalancingV2::LoadBalancer", aws_alb, aws_lb]
 # description: >-
 #   An Application or Network Load Balancer (aws_lb / aws_alb, AWS::ElasticLoadBalancingV2::LoadBalancer)
 #   does not write access logs: it has no access_logs block with enabled = true (CloudFormation:

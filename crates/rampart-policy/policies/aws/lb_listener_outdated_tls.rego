@@ -3,6 +3,7 @@
 # title: Load balancer listener allows TLS 1.0 or 1.1
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ElasticLoadBalancingV2::Listener", aws_alb_listener, aws_lb_listener]
 # description: >-
 #   An HTTPS or TLS listener uses a predefined ELB security policy that still accepts TLS 1.0 or
 #   TLS 1.1 (`ELBSecurityPolicy-2016-08`, `ELBSecurityPolicy-TLS-1-1-2017-01`,

@@ -3,6 +3,7 @@
 # title: Load balancer serves traffic over plain HTTP
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::ElasticLoadBalancing::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener", aws_alb_listener, aws_elb, aws_lb_listener]
 # description: >-
 #   A load balancer listener accepts plain HTTP and forwards it to targets instead of redirecting
 #   to HTTPS. Requests, cookies and credentials then cross the internet unencrypted and can be

@@ -3,6 +3,7 @@
 # title: OpenSearch domain does not publish audit logs
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Elasticsearch::Domain", "AWS::OpenSearchService::Domain", aws_elasticsearch_domain, aws_opensearch_domain]
 # description: >-
 #   The OpenSearch / Elasticsearch domain publishes no audit logs to CloudWatch Logs: it has no
 #   log_publishing_options block with log_type = "AUDIT_LOGS" that is enabled (CloudFormation:

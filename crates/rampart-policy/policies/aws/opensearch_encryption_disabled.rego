@@ -3,6 +3,7 @@
 # title: OpenSearch domain does not encrypt data at rest or between nodes
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Elasticsearch::Domain", "AWS::OpenSearchService::Domain", aws_elasticsearch_domain, aws_opensearch_domain]
 # description: >-
 #   The OpenSearch / Elasticsearch domain has encryption at rest or node-to-node encryption off
 #   (`encrypt_at_rest.enabled`, `node_to_node_encryption.enabled` false or not set, the default;

@@ -3,6 +3,7 @@
 # title: OpenSearch domain endpoint accepts plain HTTP
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Elasticsearch::Domain", "AWS::OpenSearchService::Domain", aws_elasticsearch_domain, aws_opensearch_domain]
 # description: >-
 #   The OpenSearch / Elasticsearch domain does not enforce HTTPS on its endpoint
 #   (`domain_endpoint_options.enforce_https` false or not set; CloudFormation

@@ -3,6 +3,7 @@
 # title: RDS automated backups are kept less than 7 days
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", aws_db_instance, aws_rds_cluster]
 # description: >-
 #   An RDS DB instance or DB cluster keeps automated backups for fewer than 7 days:
 #   `backup_retention_period` (CloudFormation `BackupRetentionPeriod`) is below 7, or unset, in

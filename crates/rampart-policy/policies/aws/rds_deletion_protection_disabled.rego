@@ -3,6 +3,7 @@
 # title: RDS database has deletion protection off
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", aws_db_instance, aws_rds_cluster]
 # description: >-
 #   An RDS DB instance or DB cluster leaves deletion protection off (`deletion_protection`
 #   false or unset, CloudFormation `DeletionProtection`). Any principal allowed to call

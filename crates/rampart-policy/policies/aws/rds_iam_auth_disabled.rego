@@ -3,6 +3,7 @@
 # title: RDS IAM database authentication is off
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", aws_db_instance, aws_rds_cluster]
 # description: >-
 #   A MySQL, MariaDB or PostgreSQL database (RDS instance or Aurora/Multi-AZ cluster) does not
 #   enable IAM database authentication (`iam_database_authentication_enabled`, CloudFormation

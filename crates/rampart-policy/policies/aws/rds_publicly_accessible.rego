@@ -3,6 +3,7 @@
 # title: RDS database is publicly accessible
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", aws_db_instance, aws_rds_cluster, aws_rds_cluster_instance]
 # description: >-
 #   An RDS DB instance, Aurora cluster instance or Multi-AZ DB cluster sets
 #   `publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`). RDS then gives the

@@ -3,6 +3,7 @@
 # title: RDS snapshot is shared with everyone
 # severity: high
 # kinds: [terraform]
+# resource_types: [aws_db_snapshot]
 # description: >-
 #   An `aws_db_snapshot` lists `all` in `shared_accounts`, which makes the manual snapshot
 #   public: any AWS account can copy it and restore a full copy of the database, with its

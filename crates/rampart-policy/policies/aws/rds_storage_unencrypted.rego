@@ -3,6 +3,7 @@
 # title: RDS database storage is not encrypted
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::RDS::DBCluster", "AWS::RDS::DBInstance", aws_db_instance, aws_rds_cluster]
 # description: >-
 #   An RDS DB instance or Aurora/Multi-AZ DB cluster leaves storage encryption off
 #   (`storage_encrypted` false or unset on `aws_db_instance` and `aws_rds_cluster`,

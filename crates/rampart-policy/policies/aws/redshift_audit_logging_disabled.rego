@@ -3,6 +3,7 @@
 # title: Redshift cluster audit logging is not enabled
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Redshift::Cluster", aws_redshift_cluster, aws_redshift_logging]
 # description: >-
 #   The Redshift cluster does not export audit logs: aws_redshift_cluster has no logging block
 #   with enable = true and no aws_redshift_logging resource points at it (CloudFormation: the

@@ -3,6 +3,7 @@
 # title: Redshift cluster encryption is turned off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Redshift::Cluster", aws_redshift_cluster]
 # description: >-
 #   An `aws_redshift_cluster` sets `encrypted = false` (CloudFormation `AWS::Redshift::Cluster`
 #   with `Encrypted: false`). The warehouse's data blocks, system metadata and snapshots are then

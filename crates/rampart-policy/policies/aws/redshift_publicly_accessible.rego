@@ -3,6 +3,7 @@
 # title: Redshift cluster is publicly accessible
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::Redshift::Cluster", aws_redshift_cluster]
 # description: >-
 #   An `aws_redshift_cluster` sets `publicly_accessible = true` (CloudFormation
 #   `PubliclyAccessible: true`). The cluster then gets a public IP address and endpoint, and

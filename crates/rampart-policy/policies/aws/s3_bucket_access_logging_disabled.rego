@@ -3,6 +3,7 @@
 # title: S3 bucket server access logging is not enabled
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_bucket, aws_s3_bucket_logging]
 # description: >-
 #   The bucket does not write S3 server access logs: no `aws_s3_bucket_logging` refers to it and
 #   it has no legacy inline `logging` block (CloudFormation: no `LoggingConfiguration`). Access

@@ -3,6 +3,7 @@
 # title: S3 bucket policy does not deny requests over plain HTTP
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_bucket]
 # description: >-
 #   No bucket policy of the bucket has a `Deny` statement with the condition
 #   `"Bool": {"aws:SecureTransport": "false"}`, either because the bucket has no policy at all or

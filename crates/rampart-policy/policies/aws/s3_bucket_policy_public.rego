@@ -3,6 +3,7 @@
 # title: S3 bucket policy allows everyone without a condition
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::BucketPolicy", aws_s3_bucket, aws_s3_bucket_policy]
 # description: >-
 #   A bucket policy has an `Allow` statement whose principal is everyone (`"*"` or
 #   `{"AWS": "*"}`, or a `NotPrincipal`) and which has no `Condition` narrowing it (source VPC

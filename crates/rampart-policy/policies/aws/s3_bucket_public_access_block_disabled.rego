@@ -3,6 +3,7 @@
 # title: S3 public access block leaves a setting off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_account_public_access_block, aws_s3_bucket_public_access_block]
 # description: >-
 #   A public access block (`aws_s3_bucket_public_access_block`, the account-wide
 #   `aws_s3_account_public_access_block`, or `PublicAccessBlockConfiguration` of an

@@ -3,6 +3,7 @@
 # title: S3 bucket does not declare a public access block
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_account_public_access_block, aws_s3_bucket, aws_s3_bucket_public_access_block]
 # description: >-
 #   The bucket has no S3 Block Public Access configuration of its own: no
 #   `aws_s3_bucket_public_access_block` refers to it (by reference or by bucket name), and the

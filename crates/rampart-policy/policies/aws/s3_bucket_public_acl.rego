@@ -3,6 +3,7 @@
 # title: S3 bucket ACL grants access to everyone
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_bucket, aws_s3_bucket_acl]
 # description: >-
 #   An S3 bucket's access control list grants access to the AllUsers group (canned ACL
 #   `public-read` or `public-read-write`, CloudFormation `PublicRead`/`PublicReadWrite`) or to

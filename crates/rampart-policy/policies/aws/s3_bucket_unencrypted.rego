@@ -3,6 +3,7 @@
 # title: S3 bucket declares no default encryption
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
 # description: >-
 #   The bucket has no default server-side encryption configuration: no
 #   `aws_s3_bucket_server_side_encryption_configuration` refers to it and it has no legacy inline

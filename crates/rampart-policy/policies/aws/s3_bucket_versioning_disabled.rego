@@ -3,6 +3,7 @@
 # title: S3 bucket versioning is not enabled
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::S3::Bucket", aws_s3_bucket, aws_s3_bucket_versioning]
 # description: >-
 #   The bucket does not keep object versions: no `aws_s3_bucket_versioning` with status
 #   `Enabled` refers to it (or one sets `Suspended`), and the legacy inline `versioning` block is

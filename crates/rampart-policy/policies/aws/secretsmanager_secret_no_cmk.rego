@@ -3,6 +3,7 @@
 # title: Secrets Manager secret uses the AWS-managed key
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::SecretsManager::Secret", aws_secretsmanager_secret]
 # description: >-
 #   An `aws_secretsmanager_secret` (CloudFormation `AWS::SecretsManager::Secret`) sets no
 #   `kms_key_id` (`KmsKeyId`), so it is encrypted with the AWS-managed `aws/secretsmanager` key.

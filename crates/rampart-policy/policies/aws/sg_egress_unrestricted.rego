@@ -3,6 +3,7 @@
 # title: Security group allows all outbound traffic to the internet
 # severity: low
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress", aws_default_security_group, aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule]
 # description: >-
 #   A security group egress rule allows every protocol and port to 0.0.0.0/0 or ::/0. A
 #   compromised workload can then download tooling, reach command-and-control servers and

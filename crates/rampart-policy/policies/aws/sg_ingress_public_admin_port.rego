@@ -3,6 +3,7 @@
 # title: Security group exposes a database or administration port to the internet
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", aws_default_security_group, aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 # description: >-
 #   A security group ingress rule opens a database, cache, search or remote-administration port
 #   to 0.0.0.0/0 or ::/0: Telnet 23, SMB 445, MSSQL 1433, Oracle 1521, Docker 2375/2376, MySQL

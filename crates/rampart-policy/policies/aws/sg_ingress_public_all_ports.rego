@@ -3,6 +3,7 @@
 # title: Security group allows all traffic from the internet
 # severity: critical
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", aws_default_security_group, aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 # description: >-
 #   A security group ingress rule allows every protocol (`-1` / `all`) or the whole TCP or UDP
 #   port range (0-65535) from 0.0.0.0/0 or ::/0. Every service listening on the attached

@@ -3,6 +3,7 @@
 # title: Security group allows RDP from the internet
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", aws_default_security_group, aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 # description: >-
 #   A security group ingress rule opens port 3389 (Remote Desktop, TCP or UDP) to 0.0.0.0/0 or
 #   ::/0. Internet-facing RDP is one of the most scanned and brute-forced services and a common

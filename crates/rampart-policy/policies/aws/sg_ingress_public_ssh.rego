@@ -3,6 +3,7 @@
 # title: Security group allows SSH from the internet
 # severity: high
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", aws_default_security_group, aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 # description: >-
 #   A security group ingress rule opens TCP port 22 (SSH) to 0.0.0.0/0 or ::/0, so every host on
 #   the internet can reach the instances' SSH daemons and try stolen keys, brute-force passwords

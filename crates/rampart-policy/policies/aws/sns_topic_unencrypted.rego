@@ -3,6 +3,7 @@
 # title: SNS topic is not encrypted
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::SNS::Topic", aws_sns_topic]
 # description: >-
 #   An `aws_sns_topic` (CloudFormation `AWS::SNS::Topic`) sets no `kms_master_key_id`
 #   (`KmsMasterKeyId`). SNS has no default encryption at rest: without a key, messages, which

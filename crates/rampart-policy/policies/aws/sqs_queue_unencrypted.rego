@@ -3,6 +3,7 @@
 # title: SQS queue has server-side encryption turned off
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::SQS::Queue", aws_sqs_queue]
 # description: >-
 #   An SQS queue sets `sqs_managed_sse_enabled = false` (CloudFormation
 #   `SqsManagedSseEnabled: false`) and names no KMS key (`kms_master_key_id`,

@@ -3,6 +3,7 @@
 # title: Subnet assigns public IP addresses to everything launched in it
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::Subnet", aws_default_subnet, aws_subnet]
 # description: >-
 #   An aws_subnet (or adopted aws_default_subnet) sets map_public_ip_on_launch = true, or an
 #   AWS::EC2::Subnet sets MapPublicIpOnLaunch: true. Every network interface created in the

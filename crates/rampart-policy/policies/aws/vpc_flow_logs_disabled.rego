@@ -3,6 +3,7 @@
 # title: VPC has no flow log
 # severity: medium
 # kinds: [terraform, cloudformation]
+# resource_types: ["AWS::EC2::FlowLog", "AWS::EC2::VPC", aws_flow_log, aws_vpc]
 # description: >-
 #   No flow log captures the VPC's traffic: no `aws_flow_log` has `vpc_id` pointing at the
 #   `aws_vpc` (CloudFormation: no `AWS::EC2::FlowLog` whose `ResourceId` refers to the

@@ -3,6 +3,7 @@
 # title: AKS API server reachable from any address
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_kubernetes_cluster]
 # description: >-
 #   An azurerm_kubernetes_cluster is not a private cluster (private_cluster_enabled is not true)
 #   and restricts its API server to no IP ranges: neither

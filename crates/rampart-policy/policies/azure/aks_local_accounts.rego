@@ -3,6 +3,7 @@
 # title: AKS cluster keeps local Kubernetes accounts
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_kubernetes_cluster]
 # description: >-
 #   An azurerm_kubernetes_cluster does not set local_account_disabled to true (the default is
 #   false). The cluster then keeps its local admin account, whose static cluster-admin credentials

@@ -3,6 +3,7 @@
 # title: AKS cluster without a network policy engine
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_kubernetes_cluster]
 # description: >-
 #   An azurerm_kubernetes_cluster has no network_profile block, or its network_profile sets no
 #   network_policy (azure, calico or cilium). Kubernetes NetworkPolicy objects are then accepted

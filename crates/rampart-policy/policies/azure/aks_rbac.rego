@@ -3,6 +3,7 @@
 # title: AKS cluster with Kubernetes RBAC turned off
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_kubernetes_cluster]
 # description: >-
 #   An azurerm_kubernetes_cluster sets role_based_access_control_enabled = false (azurerm 3 and
 #   4) or role_based_access_control { enabled = false } (azurerm 2). Without RBAC the API server

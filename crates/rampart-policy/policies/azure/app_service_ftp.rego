@@ -3,6 +3,7 @@
 # title: App Service allows unencrypted FTP deployments
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_app_service, azurerm_app_service_slot, azurerm_function_app, azurerm_function_app_slot, azurerm_linux_function_app, azurerm_linux_function_app_slot, azurerm_linux_web_app, azurerm_linux_web_app_slot, azurerm_windows_function_app, azurerm_windows_function_app_slot, azurerm_windows_web_app, azurerm_windows_web_app_slot]
 # description: >-
 #   A web app or function app sets site_config.ftps_state to "AllAllowed", so its deployment
 #   endpoint accepts plain FTP. Deployment credentials and the application's code and

@@ -3,6 +3,7 @@
 # title: App Service accepts plain HTTP
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_app_service, azurerm_app_service_slot, azurerm_function_app, azurerm_function_app_slot, azurerm_linux_function_app, azurerm_linux_function_app_slot, azurerm_linux_web_app, azurerm_linux_web_app_slot, azurerm_windows_function_app, azurerm_windows_function_app_slot, azurerm_windows_web_app, azurerm_windows_web_app_slot]
 # description: >-
 #   A web app or function app (azurerm_linux_web_app, azurerm_windows_web_app, the function app
 #   and slot variants, or the legacy azurerm_app_service / azurerm_function_app) does not set

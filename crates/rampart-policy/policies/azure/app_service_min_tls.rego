@@ -3,6 +3,7 @@
 # title: App Service accepts TLS older than 1.2
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_app_service, azurerm_app_service_slot, azurerm_function_app, azurerm_function_app_slot, azurerm_linux_function_app, azurerm_linux_function_app_slot, azurerm_linux_web_app, azurerm_linux_web_app_slot, azurerm_windows_function_app, azurerm_windows_function_app_slot, azurerm_windows_web_app, azurerm_windows_web_app_slot]
 # description: >-
 #   A web app or function app sets site_config.minimum_tls_version (current resources) or
 #   site_config.min_tls_version (legacy azurerm_app_service / azurerm_function_app) to "1.0" or

@@ -3,6 +3,7 @@
 # title: Database server firewall rule admits the whole internet
 # severity: critical
 # kinds: [terraform]
+# resource_types: [azurerm_mariadb_firewall_rule, azurerm_mssql_firewall_rule, azurerm_mysql_firewall_rule, azurerm_mysql_flexible_server_firewall_rule, azurerm_postgresql_firewall_rule, azurerm_postgresql_flexible_server_firewall_rule, azurerm_sql_firewall_rule]
 # description: >-
 #   A server-level firewall rule of Azure SQL, PostgreSQL, MySQL or MariaDB
 #   (azurerm_mssql_firewall_rule, azurerm_sql_firewall_rule, azurerm_postgresql_firewall_rule,

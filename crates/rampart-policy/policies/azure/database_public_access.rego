@@ -3,6 +3,7 @@
 # title: PostgreSQL, MySQL or MariaDB server reachable over a public endpoint
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_mariadb_server, azurerm_mysql_flexible_server, azurerm_mysql_server, azurerm_postgresql_flexible_server, azurerm_postgresql_server]
 # description: >-
 #   An Azure Database for PostgreSQL, MySQL or MariaDB single server does not set
 #   public_network_access_enabled to false (the default is true), or a flexible server

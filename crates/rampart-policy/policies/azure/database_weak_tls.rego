@@ -3,6 +3,7 @@
 # title: PostgreSQL or MySQL server accepts TLS versions below 1.2
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_mysql_flexible_server_configuration, azurerm_mysql_server, azurerm_postgresql_flexible_server_configuration, azurerm_postgresql_server]
 # description: >-
 #   An Azure Database for PostgreSQL or MySQL single server (azurerm_postgresql_server,
 #   azurerm_mysql_server) sets ssl_minimal_tls_version_enforced to TLS1_0 or TLS1_1, or a

@@ -3,6 +3,7 @@
 # title: Key Vault reachable from all networks
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_key_vault]
 # description: >-
 #   An azurerm_key_vault with public network access (the default) has no network_acls block, or
 #   sets network_acls.default_action to "Allow". The vault's data plane then accepts requests from

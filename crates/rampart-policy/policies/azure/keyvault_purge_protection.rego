@@ -3,6 +3,7 @@
 # title: Key Vault without purge protection
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_key_vault]
 # description: >-
 #   An azurerm_key_vault does not set purge_protection_enabled to true (the default is false), or
 #   turns soft delete off with soft_delete_enabled = false (azurerm 2). Without purge protection a

@@ -3,6 +3,7 @@
 # title: Managed disk not encrypted with a customer-managed key
 # severity: low
 # kinds: [terraform]
+# resource_types: [azurerm_managed_disk]
 # description: >-
 #   An azurerm_managed_disk has no disk_encryption_set_id (nor secure_vm_disk_encryption_set_id)
 #   and no enabled encryption_settings block, so it is encrypted only with a platform-managed key.

@@ -3,6 +3,7 @@
 # title: Network security group opens SSH or RDP to the internet
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_network_security_group, azurerm_network_security_rule]
 # description: >-
 #   An inbound Allow rule (an azurerm_network_security_rule or a security_rule block of an
 #   azurerm_network_security_group) with protocol Tcp or * admits source "*", "Internet" or

@@ -3,6 +3,7 @@
 # title: Network security group opens every port to the internet
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_network_security_group, azurerm_network_security_rule]
 # description: >-
 #   An inbound Allow rule (an azurerm_network_security_rule or a security_rule block of an
 #   azurerm_network_security_group) admits source "*", "Internet" or 0.0.0.0/0 to every

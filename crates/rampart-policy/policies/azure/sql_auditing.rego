@@ -3,6 +3,7 @@
 # title: Azure SQL server without auditing
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_mssql_server, azurerm_mssql_server_extended_auditing_policy, azurerm_sql_server]
 # description: >-
 #   An azurerm_mssql_server (or azurerm_sql_server) has no server-level auditing: no
 #   azurerm_mssql_server_extended_auditing_policy in the module refers to it (or the one that does

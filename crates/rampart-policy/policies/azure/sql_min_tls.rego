@@ -3,6 +3,7 @@
 # title: Azure SQL server accepts TLS older than 1.2
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_mssql_server, azurerm_sql_server]
 # description: >-
 #   An azurerm_mssql_server sets minimum_tls_version to "1.0", "1.1" or "Disabled", so clients
 #   can connect with deprecated TLS versions (or, with "Disabled", any version). These versions

@@ -3,6 +3,7 @@
 # title: Azure SQL server reachable over its public endpoint
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_mssql_server, azurerm_sql_server]
 # description: >-
 #   An azurerm_mssql_server (or the older azurerm_sql_server) does not set
 #   public_network_access_enabled to false; the provider default is true. The server's public

@@ -3,6 +3,7 @@
 # title: Storage container allows anonymous read access
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_storage_container]
 # description: >-
 #   An azurerm_storage_container sets container_access_type to "blob" (anyone can read a blob
 #   whose URL they know) or "container" (anyone can also list every blob). No key, token or

@@ -3,6 +3,7 @@
 # title: Storage account accepts plain HTTP
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_storage_account]
 # description: >-
 #   An azurerm_storage_account sets https_traffic_only_enabled (azurerm 4) or
 #   enable_https_traffic_only (azurerm 3 and earlier) to false, so the blob, file, queue and table

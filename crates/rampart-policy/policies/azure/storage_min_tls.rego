@@ -3,6 +3,7 @@
 # title: Storage account accepts TLS 1.0 or 1.1
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_storage_account]
 # description: >-
 #   An azurerm_storage_account sets min_tls_version to TLS1_0 or TLS1_1. Clients may then
 #   negotiate protocol versions with known weaknesses that current guidance deprecates, and Azure

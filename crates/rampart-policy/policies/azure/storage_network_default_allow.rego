@@ -3,6 +3,7 @@
 # title: Storage account reachable from all networks
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_storage_account, azurerm_storage_account_network_rules]
 # description: >-
 #   An azurerm_storage_account with public network access (the default) has no network_rules
 #   block and no azurerm_storage_account_network_rules resource for it, or one of them sets

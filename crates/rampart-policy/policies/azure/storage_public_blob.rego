@@ -3,6 +3,7 @@
 # title: Storage account allows public blob access
 # severity: high
 # kinds: [terraform]
+# resource_types: [azurerm_storage_account]
 # description: >-
 #   An azurerm_storage_account does not set allow_nested_items_to_be_public (azurerm 3 and 4) to
 #   false, or sets allow_blob_public_access (azurerm 2) to true. The azurerm 3 and 4 default is

@@ -3,6 +3,7 @@
 # title: Linux VM allows password authentication
 # severity: medium
 # kinds: [terraform]
+# resource_types: [azurerm_linux_virtual_machine, azurerm_linux_virtual_machine_scale_set, azurerm_virtual_machine]
 # description: >-
 #   An azurerm_linux_virtual_machine or azurerm_linux_virtual_machine_scale_set sets
 #   disable_password_authentication = false, or an azurerm_virtual_machine does so in its

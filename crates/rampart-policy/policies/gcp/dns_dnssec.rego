@@ -3,6 +3,7 @@
 # title: Public Cloud DNS zone without DNSSEC
 # severity: low
 # kinds: [terraform]
+# resource_types: [google_dns_managed_zone]
 # description: >-
 #   A public google_dns_managed_zone has no dnssec_config block or its state is "off". Without
 #   DNSSEC, resolvers cannot verify that answers for the zone come from its authoritative servers,

@@ -3,6 +3,7 @@
 # title: Firewall rule opens SSH or RDP to the internet
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_compute_firewall]
 # description: >-
 #   A google_compute_firewall ingress rule allows TCP port 22 (SSH) or 3389 (RDP) from 0.0.0.0/0
 #   or ::/0, either listed alone or inside a port range. Remote-administration ports reachable from

@@ -3,6 +3,7 @@
 # title: Firewall rule opens every port to the internet
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_compute_firewall]
 # description: >-
 #   A google_compute_firewall ingress rule admits traffic from 0.0.0.0/0 or ::/0 with protocol
 #   "all", or with tcp/udp/sctp and no port list, or with a port range covering 1-65535. Every

@@ -3,6 +3,7 @@
 # title: GKE cluster uses legacy ABAC authorization
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_container_cluster]
 # description: >-
 #   A google_container_cluster sets enable_legacy_abac to true. Legacy attribute-based access
 #   control grants broad, statically configured permissions that bypass Kubernetes RBAC; with it

@@ -3,6 +3,7 @@
 # title: GKE nodes expose the legacy metadata endpoints
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_container_cluster, google_container_node_pool]
 # description: >-
 #   A GKE node configuration (node_config of a google_container_cluster, of its node_pool blocks,
 #   or of a google_container_node_pool) sets the metadata key disable-legacy-endpoints to false.

@@ -3,6 +3,7 @@
 # title: GKE cluster without network policy enforcement
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_container_cluster]
 # description: >-
 #   A standard (non-Autopilot) google_container_cluster that does not use GKE Dataplane V2
 #   (datapath_provider ADVANCED_DATAPATH) has no network_policy block or sets

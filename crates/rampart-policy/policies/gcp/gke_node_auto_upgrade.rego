@@ -3,6 +3,7 @@
 # title: GKE node pool with auto-upgrade turned off
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_container_cluster, google_container_node_pool]
 # description: >-
 #   A google_container_node_pool, or a node_pool block of a google_container_cluster, sets
 #   management.auto_upgrade to false. Its nodes then keep their GKE version, node image and kernel

@@ -3,6 +3,7 @@
 # title: GKE nodes get public IP addresses
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_container_cluster]
 # description: >-
 #   A google_container_cluster has no private_cluster_config, or sets
 #   private_cluster_config.enable_private_nodes to false. Every node then gets an external IP

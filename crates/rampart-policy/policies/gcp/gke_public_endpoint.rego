@@ -3,6 +3,7 @@
 # title: GKE control plane reachable from any address
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_container_cluster]
 # description: >-
 #   A google_container_cluster neither makes its control plane endpoint private
 #   (private_cluster_config.enable_private_endpoint = true) nor restricts it with a

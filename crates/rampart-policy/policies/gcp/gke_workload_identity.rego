@@ -3,6 +3,7 @@
 # title: GKE pods can use the node service account (Workload Identity off)
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_container_cluster, google_container_node_pool]
 # description: >-
 #   A google_container_cluster (Standard mode) has no workload_identity_config, or a node
 #   configuration (node_config of the cluster, of its node_pool blocks, or of a

@@ -3,6 +3,7 @@
 # title: Owner or Editor role granted on a project, folder or organization
 # severity: high
 # kinds: [terraform]
+# resource_types: ["google_folder_iam_*", "google_organization_iam_*", "google_project_iam_*"]
 # description: >-
 #   A google_project_iam_member or _binding (or the folder and organization equivalents) grants
 #   the basic role roles/owner or roles/editor. Basic roles include thousands of permissions

@@ -3,6 +3,7 @@
 # title: IAM role granted to allUsers or allAuthenticatedUsers
 # severity: high
 # kinds: [terraform]
+# resource_types: ["google_*", google_iam_policy]
 # description: >-
 #   A google_*_iam_member or google_*_iam_binding resource (other than Cloud Storage buckets,
 #   which gcp-storage-bucket-public covers), or a google_iam_policy document, grants a role to

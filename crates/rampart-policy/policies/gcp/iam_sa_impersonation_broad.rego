@@ -3,6 +3,7 @@
 # title: Service Account User or Token Creator granted on a project, folder or organization
 # severity: high
 # kinds: [terraform]
+# resource_types: ["google_folder_iam_*", google_iam_policy, "google_organization_iam_*", "google_project_iam_*", "google_service_account_iam_*", google_service_account_iam_member]
 # description: >-
 #   A google_project_iam_member or _binding, a google_project_iam_policy (or the folder and
 #   organization equivalents) grants roles/iam.serviceAccountUser or

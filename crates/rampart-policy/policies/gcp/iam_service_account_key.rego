@@ -3,6 +3,7 @@
 # title: User-managed service account key created
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_service_account_key]
 # description: >-
 #   The module creates a google_service_account_key, a long-lived private key for a service
 #   account. The key ends up in the Terraform state (base64 in private_key) and usually in CI

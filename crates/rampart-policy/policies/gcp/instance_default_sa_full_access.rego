@@ -3,6 +3,7 @@
 # title: Instance uses the default service account with full API access
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 # description: >-
 #   A compute instance or instance template runs as the Compute Engine default service account
 #   (no email in its service_account block, an email ending in

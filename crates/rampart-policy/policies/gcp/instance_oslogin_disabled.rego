@@ -3,6 +3,7 @@
 # title: Compute instance turns OS Login off
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_project_metadata, google_compute_project_metadata_item, google_compute_region_instance_template]
 # description: >-
 #   A compute instance or instance template sets the metadata key enable-oslogin to FALSE, or a
 #   google_compute_project_metadata(_item) turns it off for every VM of the project. The VM then

@@ -3,6 +3,7 @@
 # title: Instance accepts project-wide SSH keys
 # severity: low
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_project_metadata, google_compute_project_metadata_item, google_compute_region_instance_template]
 # description: >-
 #   A compute instance or instance template does not set the metadata key block-project-ssh-keys
 #   to true, and OS Login is on neither for it nor for the project (project metadata in the same

@@ -3,6 +3,7 @@
 # title: Compute instance has an external IP address
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 # description: >-
 #   A google_compute_instance or instance template has an access_config block in a
 #   network_interface, which gives the VM an external (public) IPv4 address. Every port that a

@@ -3,6 +3,7 @@
 # title: Interactive serial console access enabled
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_project_metadata, google_compute_project_metadata_item, google_compute_region_instance_template]
 # description: >-
 #   A compute instance or instance template sets the metadata key serial-port-enable to true, or a
 #   google_compute_project_metadata(_item) enables it for every VM of the project. The interactive

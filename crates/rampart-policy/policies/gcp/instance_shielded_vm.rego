@@ -3,6 +3,7 @@
 # title: Shielded VM protections turned off
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
 # description: >-
 #   A compute instance or instance template sets enable_vtpm or enable_integrity_monitoring to
 #   false in its shielded_instance_config. The virtual TPM and integrity monitoring let Compute

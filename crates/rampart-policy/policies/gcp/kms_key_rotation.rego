@@ -3,6 +3,7 @@
 # title: KMS key not rotated automatically every 90 days or less
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_kms_crypto_key]
 # description: >-
 #   A symmetric google_kms_crypto_key (purpose ENCRYPT_DECRYPT, the default) has no
 #   rotation_period, or one longer than 90 days (7776000s). Without automatic rotation, one key

@@ -3,6 +3,7 @@
 # title: Cloud SQL instance without automated backups
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_sql_database_instance]
 # description: >-
 #   A google_sql_database_instance that is not a read replica has no
 #   settings.backup_configuration block or sets its enabled argument to false (automated backups

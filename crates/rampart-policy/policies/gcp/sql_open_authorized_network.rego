@@ -3,6 +3,7 @@
 # title: Cloud SQL instance accepts connections from any address
 # severity: critical
 # kinds: [terraform]
+# resource_types: [google_sql_database_instance]
 # description: >-
 #   A google_sql_database_instance has an authorized_networks entry of 0.0.0.0/0 (or ::/0) in
 #   settings.ip_configuration, so its public IP accepts database connections from the whole

@@ -3,6 +3,7 @@
 # title: Cloud SQL instance accepts unencrypted connections
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_sql_database_instance]
 # description: >-
 #   A google_sql_database_instance neither sets ip_configuration.ssl_mode to ENCRYPTED_ONLY or
 #   TRUSTED_CLIENT_CERTIFICATE_REQUIRED nor require_ssl to true (the older argument), so clients

@@ -3,6 +3,7 @@
 # title: Cloud Storage bucket readable by anyone
 # severity: high
 # kinds: [terraform]
+# resource_types: [google_storage_bucket_access_control, google_storage_bucket_acl, "google_storage_bucket_iam_*", google_storage_bucket_iam_binding, google_storage_bucket_iam_member, google_storage_default_object_access_control]
 # description: >-
 #   A bucket IAM grant (google_storage_bucket_iam_member or _binding) or a bucket ACL
 #   (google_storage_bucket_access_control, google_storage_bucket_acl) gives a role to allUsers

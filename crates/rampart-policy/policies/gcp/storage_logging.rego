@@ -3,6 +3,7 @@
 # title: Cloud Storage bucket without usage logging
 # severity: low
 # kinds: [terraform]
+# resource_types: [google_storage_bucket]
 # description: >-
 #   A google_storage_bucket has no logging block, so Cloud Storage writes no usage and storage logs
 #   for it. Those logs record every request to the bucket (who read or wrote which object, from

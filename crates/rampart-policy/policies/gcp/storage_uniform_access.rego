@@ -3,6 +3,7 @@
 # title: Cloud Storage bucket without uniform bucket-level access
 # severity: medium
 # kinds: [terraform]
+# resource_types: [google_storage_bucket]
 # description: >-
 #   A google_storage_bucket does not set uniform_bucket_level_access to true (it defaults to
 #   false). Without it, access is decided by both bucket IAM and per-object ACLs, so a single

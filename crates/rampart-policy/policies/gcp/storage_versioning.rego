@@ -3,6 +3,7 @@
 # title: Cloud Storage bucket without object versioning
 # severity: low
 # kinds: [terraform]
+# resource_types: [google_storage_bucket]
 # description: >-
 #   A google_storage_bucket has no versioning block, or sets versioning.enabled to false. Without
 #   object versioning an overwrite or delete, by mistake, by a faulty job or by an attacker with

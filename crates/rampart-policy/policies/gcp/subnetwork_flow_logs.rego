@@ -3,6 +3,7 @@
 # title: VPC subnetwork without flow logs
 # severity: low
 # kinds: [terraform]
+# resource_types: [google_compute_subnetwork]
 # description: >-
 #   A google_compute_subnetwork has no log_config block, so VPC Flow Logs are off for it. Flow
 #   logs record the connections to and from every VM and GKE node in the subnetwork; without them

@@ -3,6 +3,7 @@
 # title: Container allows privilege escalation
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   allowPrivilegeEscalation is not set to false, so the container's processes may gain more
 #   privileges than their parent (through setuid binaries or file capabilities): the

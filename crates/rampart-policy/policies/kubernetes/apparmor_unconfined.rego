@@ -3,6 +3,7 @@
 # title: Container runs without AppArmor confinement
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod template turns AppArmor off for a container, either with the annotation
 #   container.apparmor.security.beta.kubernetes.io/NAME set to unconfined or with

@@ -3,6 +3,7 @@
 # title: Container adds capabilities beyond the baseline set
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   capabilities.add lists a Linux capability outside the small set the Pod Security Standards
 #   Baseline allows (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD,

@@ -3,6 +3,7 @@
 # title: Container does not drop all capabilities
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   capabilities.drop does not include ALL, so the container keeps the runtime's default
 #   capability set (which includes, for example, NET_RAW, used for packet spoofing, and

@@ -3,6 +3,7 @@
 # title: Binding grants the cluster-admin role
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [RoleBinding, ClusterRoleBinding]
 # description: >-
 #   A ClusterRoleBinding (or a RoleBinding) refers to the `cluster-admin` ClusterRole. Bound
 #   cluster-wide, it gives its subjects unrestricted control of every resource in every namespace,

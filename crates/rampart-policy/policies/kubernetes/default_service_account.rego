@@ -3,6 +3,7 @@
 # title: Workload runs as the default service account
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod spec sets no `serviceAccountName` (or sets `default`), so the pods run as the
 #   namespace's `default` service account. Every workload of the namespace that does the same

@@ -3,6 +3,7 @@
 # title: Pod shares host namespaces
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod sets hostNetwork, hostPID or hostIPC to true and so shares the node's network stack,
 #   process table or IPC objects. With hostPID it can see and signal every process on the node;

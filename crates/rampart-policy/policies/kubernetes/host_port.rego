@@ -3,6 +3,7 @@
 # title: Container binds a host port
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container port sets hostPort, which opens that port on the node's own address and forwards
 #   it to the container. The service is then reachable from outside the cluster's Service and

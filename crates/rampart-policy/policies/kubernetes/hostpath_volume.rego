@@ -3,6 +3,7 @@
 # title: Pod mounts a hostPath volume
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod declares a hostPath volume, which mounts a directory of the node into the container.
 #   Writable host paths let a container plant files the node will execute or read (for example

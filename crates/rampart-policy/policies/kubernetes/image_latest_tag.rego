@@ -3,6 +3,7 @@
 # title: Container image uses latest or no tag
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container image has no tag or the `latest` tag, and no digest. Which image runs then
 #   depends on when each node pulled it: replicas can run different code, rollbacks do not roll

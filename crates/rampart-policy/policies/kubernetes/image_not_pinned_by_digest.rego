@@ -3,6 +3,7 @@
 # title: Container image is not pinned by digest
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container image is referenced by tag only. Tags can be moved to different content by anyone
 #   with push access to the repository, so the image that runs may not be the one that was

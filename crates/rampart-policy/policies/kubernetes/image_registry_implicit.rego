@@ -3,6 +3,7 @@
 # title: Container image does not name its registry
 # severity: info
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container's image reference has no registry host (`nginx:1.27`, `bitnami/redis:7.2`), so
 #   the container runtime pulls it from Docker Hub, or from whatever registry mirror the nodes are

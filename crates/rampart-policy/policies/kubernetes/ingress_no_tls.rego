@@ -3,6 +3,7 @@
 # title: Ingress serves plain HTTP (no TLS)
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Ingress]
 # description: >-
 #   An Ingress has no `spec.tls` section, so the ingress controller serves its hosts over plain
 #   HTTP only, unless TLS is terminated in front of it in a way this check cannot see (a cloud

@@ -3,6 +3,7 @@
 # title: Container has no CPU or memory limit
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container or init container does not set resources.limits.cpu or resources.limits.memory.
 #   Without a memory limit a leaking or compromised container can consume the node's memory until

@@ -3,6 +3,7 @@
 # title: Container has no liveness probe
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A long-running container has no livenessProbe, so the kubelet restarts it only when its
 #   process exits: a deadlocked or wedged process keeps its pod around, serving nothing, until

@@ -3,6 +3,7 @@
 # title: Container has no readiness probe
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A long-running container has no readinessProbe, so the pod is added to Service endpoints as
 #   soon as its containers start and stays there while it is overloaded or still warming up;

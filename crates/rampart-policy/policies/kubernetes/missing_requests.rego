@@ -3,6 +3,7 @@
 # title: Container has no CPU or memory request
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container or init container sets neither resources.requests.cpu / resources.requests.memory
 #   nor the matching limit (Kubernetes uses a limit as the request when only the limit is given).

@@ -3,6 +3,7 @@
 # title: Container runs privileged
 # severity: critical
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container sets securityContext.privileged to true. A privileged container gets every
 #   capability, all host devices and no seccomp/AppArmor confinement: it is effectively root on

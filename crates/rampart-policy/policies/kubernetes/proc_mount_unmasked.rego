@@ -3,6 +3,7 @@
 # title: Container uses an unmasked /proc
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container sets securityContext.procMount to Unmasked. By default the runtime masks and
 #   mounts read-only sensitive /proc paths such as /proc/kcore, /proc/sysrq-trigger and

@@ -3,6 +3,7 @@
 # title: Binding grants a role to anonymous or all authenticated users
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [RoleBinding, ClusterRoleBinding]
 # description: >-
 #   A RoleBinding or ClusterRoleBinding has the user `system:anonymous` or the group
 #   `system:anonymous`, `system:unauthenticated` or `system:authenticated` as a subject. The first

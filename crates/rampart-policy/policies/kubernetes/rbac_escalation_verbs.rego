@@ -3,6 +3,7 @@
 # title: RBAC role grants escalate, bind or impersonate
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Role, ClusterRole]
 # description: >-
 #   A rule of a Role or ClusterRole grants the `escalate`, `bind` or `impersonate` verb. `escalate`
 #   lets the subject edit roles to add permissions it does not hold, `bind` lets it bind any role

@@ -3,6 +3,7 @@
 # title: RBAC role allows exec or attach into pods
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Role, ClusterRole]
 # description: >-
 #   A rule of a Role or ClusterRole grants `create` (or `get`, which older API servers accept for
 #   WebSocket connections, or `*`) on `pods/exec` or `pods/attach`. That lets the subject run

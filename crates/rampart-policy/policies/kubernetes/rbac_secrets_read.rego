@@ -3,6 +3,7 @@
 # title: RBAC role can read Secrets
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Role, ClusterRole]
 # description: >-
 #   A rule of a Role or ClusterRole grants `get`, `list` or `watch` on `secrets` in the core API
 #   group without limiting it to named Secrets (`resourceNames`). Whoever holds the role can read

@@ -3,6 +3,7 @@
 # title: RBAC role grants wildcard verbs or resources
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Role, ClusterRole]
 # description: >-
 #   A rule of a Role or ClusterRole lists `*` in its verbs or its resources. A wildcard grants
 #   every current and future verb or resource type of the API groups named, including

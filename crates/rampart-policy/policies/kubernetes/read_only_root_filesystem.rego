@@ -3,6 +3,7 @@
 # title: Container root filesystem is writable
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   readOnlyRootFilesystem is not true, so processes can modify the container's filesystem:
 #   an attacker can drop tools, alter binaries or configuration, and the changes persist for the

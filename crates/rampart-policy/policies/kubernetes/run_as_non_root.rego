@@ -3,6 +3,7 @@
 # title: Container may run as root
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   Neither the container nor the pod securityContext sets runAsNonRoot: true, and no non-zero
 #   runAsUser is set either, so the container runs as whatever user the image declares, which is

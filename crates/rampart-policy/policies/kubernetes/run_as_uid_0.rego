@@ -3,6 +3,7 @@
 # title: Container explicitly runs as uid 0
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   runAsUser is 0 for the container (set on the container or inherited from the pod), so the
 #   container's processes run as root even if the image declares a non-root user. High: it

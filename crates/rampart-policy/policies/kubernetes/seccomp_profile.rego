@@ -3,6 +3,7 @@
 # title: Container has no seccomp profile
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   Neither the container nor the pod sets seccompProfile.type to RuntimeDefault or Localhost
 #   (it is unset or Unconfined), so the container can issue every system call, including

@@ -3,6 +3,7 @@
 # title: Secret written literally into an environment variable
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   A container env entry whose name looks like a credential (PASSWORD, SECRET, TOKEN, API_KEY,
 #   PRIVATE_KEY, ACCESS_KEY, ...) has a literal `value`. The secret is then stored in plain text

@@ -3,6 +3,7 @@
 # title: Service account token is mounted automatically
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod spec does not set automountServiceAccountToken to false, so Kubernetes mounts a
 #   token for the pod's service account into every container. Most applications never call the

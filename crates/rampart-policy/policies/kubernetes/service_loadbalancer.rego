@@ -3,6 +3,7 @@
 # title: LoadBalancer Service open to any source address
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Service]
 # description: >-
 #   A Service of type LoadBalancer sets no loadBalancerSourceRanges (nor the equivalent
 #   service.beta.kubernetes.io/load-balancer-source-ranges annotation), or lists 0.0.0.0/0 or

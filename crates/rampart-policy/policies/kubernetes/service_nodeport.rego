@@ -3,6 +3,7 @@
 # title: Service of type NodePort
 # severity: medium
 # kinds: [kubernetes]
+# resource_types: [Service]
 # description: >-
 #   A Service of type NodePort opens its port on every node's address. The service becomes
 #   reachable by anything that can reach any node, bypassing ingress controllers and their TLS

@@ -3,6 +3,7 @@
 # title: ServiceAccount does not disable token automounting
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [ServiceAccount]
 # description: >-
 #   A ServiceAccount does not set `automountServiceAccountToken: false`, so every pod that uses
 #   it gets an API token mounted unless the pod spec opts out itself. Most applications never call

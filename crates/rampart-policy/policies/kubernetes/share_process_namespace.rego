@@ -3,6 +3,7 @@
 # title: Pod shares one process namespace
 # severity: low
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod sets shareProcessNamespace to true, so all its containers share a single PID
 #   namespace. Each container can see the others' processes and, as the same user or with

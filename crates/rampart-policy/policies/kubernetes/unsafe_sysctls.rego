@@ -3,6 +3,7 @@
 # title: Pod sets a sysctl outside the safe set
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod securityContext sets a sysctl that is not in the Pod Security Standards Baseline
 #   safe set (kernel.shm_rmid_forced, net.ipv4.ip_local_port_range,

@@ -3,6 +3,7 @@
 # title: Windows HostProcess container
 # severity: high
 # kinds: [kubernetes]
+# resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate]
 # description: >-
 #   The pod or one of its containers sets securityContext.windowsOptions.hostProcess to true.
 #   A Windows HostProcess container runs directly on the node as a host process, with access to
