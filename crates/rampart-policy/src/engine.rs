@@ -171,20 +171,18 @@ pub struct TestOutcome {
     pub error: Option<String>,
 }
 
-/// The engine that evaluates one policy: its module and the helper modules it refers to.
-struct PolicyEngine {
+/// The engine for one group of policies: those that refer to the same helper modules.
+struct GroupEngine {
     template: regorus::Engine,
     pool: Mutex<Vec<regorus::Engine>>,
-    /// `data.<package>.deny`.
-    rule: String,
 }
 
 /// Compiled policies and the engines that evaluate them.
 ///
-/// Each policy has its own engine holding only its module and the helpers it refers to:
-/// regorus walks every module of an engine on each data reference and resets its state on each
-/// evaluation, so a policy sharing an engine with 120 others pays for all of them. Engines are
-/// built on first use (a scan that meets only Dockerfiles never compiles the cloud policies);
+/// Policies that refer to the same helper modules share an engine holding only those helpers and
+/// their modules: regorus walks every module of an engine on each data reference, so a policy
+/// sharing an engine with 120 unrelated modules pays for all of them, while one engine per
+/// policy would parse the helpers once per policy. Engines are built on first use (a scan that meets only Dockerfiles never compiles the cloud policies);
 /// sets that include user files are compiled whole at load instead, so a broken user policy
 /// stops the scan up front with its file and line.
 pub struct PolicySet {
@@ -197,8 +195,14 @@ pub struct PolicySet {
     policy_sources: Vec<usize>,
     /// Input kinds some policy applies to.
     kinds: std::collections::HashSet<String>,
-    /// For each policy, its engine, built on first use.
-    engines: Vec<OnceLock<Result<PolicyEngine, PolicyError>>>,
+    /// For each policy, its `data.<package>.deny` rule.
+    deny_rules: Vec<String>,
+    /// Policies grouped by the helper modules they refer to: `(helpers, policies)`.
+    groups: Vec<(Vec<usize>, Vec<usize>)>,
+    /// For each policy, its group.
+    group_of: Vec<usize>,
+    /// For each group, its engine, built on first use.
+    engines: Vec<OnceLock<Result<GroupEngine, PolicyError>>>,
     /// Every module, tests included: for `run_tests`.
     full: OnceLock<Result<regorus::Engine, PolicyError>>,
     pool: Mutex<Vec<regorus::Engine>>,
@@ -322,23 +326,49 @@ impl PolicySet {
             sources.push((file, text));
         }
         let kinds = kinds_of(&policies).into_iter().collect();
-        let engines = policies.iter().map(|_| OnceLock::new()).collect();
-        let set = PolicySet {
+        let deny_rules = policies
+            .iter()
+            .map(|p| format!("data.{}.deny", p.package))
+            .collect();
+        let mut set = PolicySet {
             policies,
             sources,
             helpers,
             policy_sources,
             kinds,
-            engines,
+            deny_rules,
+            groups: Vec::new(),
+            group_of: Vec::new(),
+            engines: Vec::new(),
             full: OnceLock::new(),
             pool: Mutex::new(Vec::new()),
             tests,
             filter_by_type: true,
         };
+        for index in 0..set.policies.len() {
+            let text = set
+                .policy_sources
+                .get(index)
+                .and_then(|i| set.sources.get(*i))
+                .map_or("", |(_, text)| text.as_str());
+            let helpers = set.helpers_of(text);
+            let group = match set.groups.iter().position(|(h, _)| *h == helpers) {
+                Some(group) => group,
+                None => {
+                    set.groups.push((helpers, Vec::new()));
+                    set.groups.len() - 1
+                }
+            };
+            if let Some((_, members)) = set.groups.get_mut(group) {
+                members.push(index);
+            }
+            set.group_of.push(group);
+        }
+        set.engines = set.groups.iter().map(|_| OnceLock::new()).collect();
         if eager {
             set.full_engine()?;
-            for index in 0..set.policies.len() {
-                set.policy_engine(index)?;
+            for group in 0..set.groups.len() {
+                set.group_engine(group)?;
             }
         }
         Ok(set)
@@ -358,41 +388,27 @@ impl PolicySet {
             .map_err(Clone::clone)
     }
 
-    fn policy_engine(&self, index: usize) -> Result<&PolicyEngine, PolicyError> {
-        let cell = self
-            .engines
-            .get(index)
-            .ok_or_else(|| PolicyError::Evaluation {
-                id: index.to_string(),
-                message: "no such policy".to_string(),
-            })?;
+    fn group_engine(&self, group: usize) -> Result<&GroupEngine, PolicyError> {
+        let (Some(cell), Some((helpers, members))) =
+            (self.engines.get(group), self.groups.get(group))
+        else {
+            return Err(PolicyError::Evaluation {
+                id: group.to_string(),
+                message: "no such policy group".to_string(),
+            });
+        };
         cell.get_or_init(|| {
-            let (file, text) = self
-                .policy_sources
-                .get(index)
-                .and_then(|i| self.sources.get(*i))
-                .ok_or_else(|| PolicyError::Evaluation {
-                    id: index.to_string(),
-                    message: "no source".to_string(),
-                })?;
             let mut engine = new_engine();
-            for helper in self.helpers_of(text) {
-                if let Some((file, text)) = self.sources.get(helper) {
+            let policies = members.iter().filter_map(|i| self.policy_sources.get(*i));
+            for source in helpers.iter().chain(policies) {
+                if let Some((file, text)) = self.sources.get(*source) {
                     add_module(&mut engine, file, text)?;
                 }
             }
-            add_module(&mut engine, file, text)?;
             prepare(&mut engine)?;
-            let package = self
-                .policies
-                .get(index)
-                .map(|p| p.package.as_str())
-                .unwrap_or_default();
-            let rule = format!("data.{package}.deny");
-            Ok(PolicyEngine {
+            Ok(GroupEngine {
                 template: engine,
                 pool: Mutex::new(Vec::new()),
-                rule,
             })
         })
         .as_ref()
@@ -475,34 +491,43 @@ impl PolicySet {
             return (violations, errors);
         }
         let present = resource_types(document);
-        let mut input = None;
+        let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (index, policy) in self.policies.iter().enumerate() {
-            if !policy.meta.kinds.iter().any(|k| k == kind)
-                || (self.filter_by_type && !policy.meta.applies_to(&present))
+            if policy.meta.kinds.iter().any(|k| k == kind)
+                && (!self.filter_by_type || policy.meta.applies_to(&present))
             {
-                continue;
+                let group = self.group_of.get(index).copied().unwrap_or_default();
+                by_group.entry(group).or_default().push(index);
             }
-            let engine = match self.policy_engine(index) {
+        }
+        if by_group.is_empty() {
+            return (violations, errors);
+        }
+        let input = regorus::Value::from(document.clone());
+        for (group, members) in by_group {
+            let engine = match self.group_engine(group) {
                 Ok(engine) => engine,
                 Err(e) => {
                     errors.push(e);
                     continue;
                 }
             };
-            let input = input
-                .get_or_insert_with(|| regorus::Value::from(document.clone()))
-                .clone();
-            let result = with_pooled(&engine.pool, &engine.template, |regorus| {
-                regorus.set_input(input);
-                regorus.eval_rule(engine.rule.clone())
+            with_pooled(&engine.pool, &engine.template, |regorus| {
+                regorus.set_input(input.clone());
+                for index in members {
+                    let rule = self.deny_rules.get(index).cloned().unwrap_or_default();
+                    match regorus.eval_rule(rule) {
+                        Ok(value) => collect(index, &value, &mut violations),
+                        Err(e) => errors.push(PolicyError::Evaluation {
+                            id: self
+                                .policies
+                                .get(index)
+                                .map_or_else(String::new, |p| p.meta.id.clone()),
+                            message: e.to_string(),
+                        }),
+                    }
+                }
             });
-            match result {
-                Ok(value) => collect(index, &value, &mut violations),
-                Err(e) => errors.push(PolicyError::Evaluation {
-                    id: policy.meta.id.clone(),
-                    message: e.to_string(),
-                }),
-            }
         }
         (violations, errors)
     }
@@ -834,7 +859,7 @@ test_this_one_fails if {
     }
 
     #[test]
-    fn each_policy_engine_holds_only_the_helpers_it_refers_to() {
+    fn policies_share_an_engine_with_only_the_helpers_they_refer_to() {
         let set = PolicySet::builtin().unwrap();
         let helpers = |text: &str| -> Vec<String> {
             set.helpers_of(text)
