@@ -54,11 +54,13 @@ escalations := [
 # Every action that takes part in some path.
 targets := {lower(a) | some combo in escalations; some a in combo}
 
+target_index := lib_iam.by_service(targets)
+
 deny contains r if {
 	some x in lib_iam.identity_policies
 	sts := lib_iam.statements(x.doc)
 	not lib_iam.full_admin(sts)
-	have := lib_iam.granted_actions(sts, targets)
+	have := lib_iam.granted_actions_indexed(sts, targets, target_index)
 	found := [concat(" + ", combo) |
 		some combo in escalations
 		every a in combo {

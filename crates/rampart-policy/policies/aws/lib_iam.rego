@@ -373,8 +373,11 @@ deny_covers_action(st, action) if {
 
 # The actions of `targets` (lowercase `service:action` names) that the statements `sts` grant on a
 # broad set of resources and that no statement may take away.
-granted_actions(sts, targets) := result if {
-	index := by_service(targets)
+granted_actions(sts, targets) := granted_actions_indexed(sts, targets, by_service(targets))
+
+# `granted_actions` with `index` = `by_service(targets)` computed by the caller, once: a policy
+# that checks many documents against the same targets should not rebuild it for each.
+granted_actions_indexed(sts, targets, index) := result if {
 	result := {a |
 		some st in sts
 		st.effect == "Allow"
