@@ -24,7 +24,7 @@
 //! `end_line` (from the document's `__line__`/`__end_line__`). Tests live in `*_test.rego` files
 //! in the same package: rules named `test_*` that must be true.
 //!
-//! Each policy is compiled once into its own engine (with the helper modules it refers to);
+//! Policies are compiled once, grouped into engines by the helper modules they refer to;
 //! worker threads evaluate on pooled clones. Every evaluation has a wall-clock limit, so a
 //! policy that loops cannot stall a scan.
 
@@ -182,9 +182,10 @@ struct GroupEngine {
 /// Policies that refer to the same helper modules share an engine holding only those helpers and
 /// their modules: regorus walks every module of an engine on each data reference, so a policy
 /// sharing an engine with 120 unrelated modules pays for all of them, while one engine per
-/// policy would parse the helpers once per policy. Engines are built on first use (a scan that meets only Dockerfiles never compiles the cloud policies);
-/// sets that include user files are compiled whole at load instead, so a broken user policy
-/// stops the scan up front with its file and line.
+/// policy would parse the helpers once per policy. Engines are built on first use (a scan
+/// that meets only Dockerfiles never compiles the cloud policies); sets that include user
+/// files are compiled whole at load instead, so a broken user policy stops the scan up front
+/// with its file and line.
 pub struct PolicySet {
     policies: Vec<Policy>,
     /// Every loaded file: `(name, text)`, in load order.
@@ -325,7 +326,10 @@ impl PolicySet {
             }
             sources.push((file, text));
         }
-        let kinds = kinds_of(&policies).into_iter().collect();
+        let kinds = policies
+            .iter()
+            .flat_map(|p| p.meta.kinds.iter().cloned())
+            .collect();
         let deny_rules = policies
             .iter()
             .map(|p| format!("data.{}.deny", p.package))
@@ -345,13 +349,14 @@ impl PolicySet {
             tests,
             filter_by_type: true,
         };
+        let packages = set.helper_packages();
         for index in 0..set.policies.len() {
             let text = set
                 .policy_sources
                 .get(index)
                 .and_then(|i| set.sources.get(*i))
                 .map_or("", |(_, text)| text.as_str());
-            let helpers = set.helpers_of(text);
+            let helpers = set.helpers_of(text, &packages);
             let group = match set.groups.iter().position(|(h, _)| *h == helpers) {
                 Some(group) => group,
                 None => {
@@ -415,14 +420,17 @@ impl PolicySet {
         .map_err(Clone::clone)
     }
 
-    /// The helper modules (indices into `sources`) that `text` refers to, directly or through
-    /// other helpers, in load order.
-    fn helpers_of(&self, text: &str) -> Vec<usize> {
-        let packages: Vec<Option<String>> = self
-            .helpers
+    /// The package of each helper module, in `helpers` order.
+    fn helper_packages(&self) -> Vec<Option<String>> {
+        self.helpers
             .iter()
             .map(|i| self.sources.get(*i).and_then(|(_, t)| package_of(t)))
-            .collect();
+            .collect()
+    }
+
+    /// The helper modules (indices into `sources`) that `text` refers to, directly or through
+    /// other helpers, in load order; `packages` is [`Self::helper_packages`].
+    fn helpers_of(&self, text: &str, packages: &[Option<String>]) -> Vec<usize> {
         let mut wanted = vec![false; self.helpers.len()];
         let mut queue = vec![text];
         while let Some(current) = queue.pop() {
@@ -480,10 +488,9 @@ impl PolicySet {
 
     /// Evaluate every policy that applies to input kind `kind` (`dockerfile`, `kubernetes`).
     ///
-    /// Each policy is its own evaluation in its own engine, skipped when the document holds
-    /// none of its `resource_types`. (Evaluating all of a kind's policies in one query was
-    /// faster but, with regorus 0.14, gave two S3 policies different answers than evaluating
-    /// them alone; correctness first.)
+    /// Each policy is its own evaluation, skipped when the document holds none of its
+    /// `resource_types`. (Evaluating a group's policies in one query gives the same findings
+    /// but was slower: regorus shares little between the rules of one query.)
     pub fn evaluate(&self, kind: &str, document: &Value) -> (Vec<Violation>, Vec<PolicyError>) {
         let mut violations = Vec::new();
         let mut errors = Vec::new();
@@ -563,17 +570,6 @@ impl PolicySet {
                 .collect()
         })
     }
-}
-
-/// The input kinds the policies apply to, sorted.
-fn kinds_of(policies: &[Policy]) -> Vec<String> {
-    let mut kinds: Vec<&str> = policies
-        .iter()
-        .flat_map(|p| p.meta.kinds.iter().map(String::as_str))
-        .collect();
-    kinds.sort_unstable();
-    kinds.dedup();
-    kinds.into_iter().map(str::to_string).collect()
 }
 
 fn add_module(engine: &mut regorus::Engine, file: &str, text: &str) -> Result<(), PolicyError> {
@@ -862,7 +858,7 @@ test_this_one_fails if {
     fn policies_share_an_engine_with_only_the_helpers_they_refer_to() {
         let set = PolicySet::builtin().unwrap();
         let helpers = |text: &str| -> Vec<String> {
-            set.helpers_of(text)
+            set.helpers_of(text, &set.helper_packages())
                 .into_iter()
                 .map(|i| set.sources[i].0.clone())
                 .collect()

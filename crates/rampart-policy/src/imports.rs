@@ -37,9 +37,11 @@ pub fn spell_out_imports(text: &str) -> String {
                 let name = &text[start..at];
                 let after_dot = previous_significant(bytes, start) == Some(b'.');
                 let followed = matches!(bytes.get(at), Some(b'.') | Some(b'['));
-                let rewrite = followed && !after_dot && !is_import_line(text, start);
+                // Whether the line is an import is asked last: it looks back to the line start.
                 let target = imports.iter().find(|(alias, _)| alias == name);
-                if let Some((_, path)) = target.filter(|_| rewrite) {
+                if let Some((_, path)) =
+                    target.filter(|_| followed && !after_dot && !is_import_line(text, start))
+                {
                     out.push_str(&text[copied..start]);
                     out.push_str(path);
                     copied = at;
