@@ -780,16 +780,24 @@ fn write_output(
                 .with_context(|| format!("cannot write `{}`", path.display()))
         }
         None => {
-            let stdout = io::stdout();
-            let mut stream = anstream::AutoStream::auto(stdout.lock());
             let color = output.format == Format::Table;
             let context = RenderContext {
                 rules,
                 sarif: sarif.clone(),
                 color,
             };
-            let result = rampart_report::render(output.format, report, &context, &mut stream)
-                .and_then(|()| stream.flush());
+            // Stdout is line-buffered (one write per line of a large JSON report) and the
+            // colour-aware stream scans every byte for escapes: only the table has colour.
+            let stdout = io::stdout().lock();
+            let result = if color {
+                let mut stream = BufWriter::new(anstream::AutoStream::auto(stdout));
+                rampart_report::render(output.format, report, &context, &mut stream)
+                    .and_then(|()| stream.flush())
+            } else {
+                let mut stream = BufWriter::new(stdout);
+                rampart_report::render(output.format, report, &context, &mut stream)
+                    .and_then(|()| stream.flush())
+            };
             match result {
                 // A closed pipe (`| head`) is the reader's choice, not our failure.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
