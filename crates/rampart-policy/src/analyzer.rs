@@ -460,7 +460,7 @@ mod subject_tests {
 }
 
 #[cfg(test)]
-mod resource_type_tests {
+mod shortcut_tests {
     use std::path::{Path, PathBuf};
 
     use rampart_core::{Analyzer, Blob, Emitted, Fetch, Provenance};
@@ -529,17 +529,18 @@ mod resource_type_tests {
         findings
     }
 
-    /// Skipping policies by `resource_types` must lose nothing: on every document of the
-    /// misconfiguration corpus (every family, insecure and hardened variants), the built-in
-    /// policies find exactly what they find when every policy runs on every document.
+    /// Skipping policies by `resource_types` and looking resources up by type in
+    /// `__resource_index__` must change nothing: on every document of the misconfiguration
+    /// corpus (every family, insecure and hardened variants), the built-in policies find exactly
+    /// what they find when every policy runs on every document and helpers scan `resources`.
     #[test]
-    fn declared_resource_types_lose_no_finding_on_the_corpus() {
+    fn shortcuts_lose_no_finding_on_the_corpus() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/misconfig-corpus");
         let mut corpus = Vec::new();
         files(&root, &root, &mut corpus);
         let filtered = scan(PolicySet::builtin().unwrap(), &root, &corpus);
         let unfiltered = scan(
-            PolicySet::builtin().unwrap().without_type_filter(),
+            PolicySet::builtin().unwrap().without_shortcuts(),
             &root,
             &corpus,
         );

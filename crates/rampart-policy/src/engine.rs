@@ -132,6 +132,35 @@ pub fn resource_types(document: &Value) -> std::collections::BTreeSet<&str> {
     }
 }
 
+/// `document` with `__resource_index__`: for each resource type, the positions of its entries in
+/// `resources`. `lib.managed(t)` and friends look types up there instead of scanning every
+/// resource, which each policy did several times per document.
+fn with_resource_index(document: &Value) -> Value {
+    let mut document = document.clone();
+    let Some(resources) = document.get("resources").and_then(Value::as_array) else {
+        return document;
+    };
+    let mut index: serde_json::Map<String, Value> = serde_json::Map::new();
+    for (position, resource) in resources.iter().enumerate() {
+        if let Some(kind) = resource.get("type").and_then(Value::as_str) {
+            match index.entry(kind) {
+                serde_json::map::Entry::Occupied(mut entry) => {
+                    if let Some(positions) = entry.get_mut().as_array_mut() {
+                        positions.push(Value::from(position));
+                    }
+                }
+                serde_json::map::Entry::Vacant(entry) => {
+                    entry.insert(Value::Array(vec![Value::from(position)]));
+                }
+            }
+        }
+    }
+    if let Some(object) = document.as_object_mut() {
+        object.insert("__resource_index__".to_string(), Value::Object(index));
+    }
+    document
+}
+
 /// One loaded policy.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -209,9 +238,9 @@ pub struct PolicySet {
     pool: Mutex<Vec<regorus::Engine>>,
     /// `package.test_name` of every test rule, in file order.
     tests: Vec<String>,
-    /// Skip policies whose `resource_types` a document lacks (off only to test that skipping
-    /// loses nothing).
-    filter_by_type: bool,
+    /// Skip policies whose `resource_types` a document lacks and give documents a
+    /// `__resource_index__` (off only to test that both change nothing).
+    shortcuts: bool,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -347,7 +376,7 @@ impl PolicySet {
             full: OnceLock::new(),
             pool: Mutex::new(Vec::new()),
             tests,
-            filter_by_type: true,
+            shortcuts: true,
         };
         let packages = set.helper_packages();
         for index in 0..set.policies.len() {
@@ -453,10 +482,11 @@ impl PolicySet {
             .collect()
     }
 
-    /// This set evaluating every policy on every document of its kinds, `resource_types` or not.
+    /// This set without its shortcuts: every policy evaluated on every document of its kinds,
+    /// `resource_types` or not, and documents given without `__resource_index__`.
     #[cfg(test)]
-    pub(crate) fn without_type_filter(mut self) -> PolicySet {
-        self.filter_by_type = false;
+    pub(crate) fn without_shortcuts(mut self) -> PolicySet {
+        self.shortcuts = false;
         self
     }
 
@@ -501,7 +531,7 @@ impl PolicySet {
         let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (index, policy) in self.policies.iter().enumerate() {
             if policy.meta.kinds.iter().any(|k| k == kind)
-                && (!self.filter_by_type || policy.meta.applies_to(&present))
+                && (!self.shortcuts || policy.meta.applies_to(&present))
             {
                 let group = self.group_of.get(index).copied().unwrap_or_default();
                 by_group.entry(group).or_default().push(index);
@@ -510,7 +540,11 @@ impl PolicySet {
         if by_group.is_empty() {
             return (violations, errors);
         }
-        let input = regorus::Value::from(document.clone());
+        let input = if self.shortcuts {
+            regorus::Value::from(with_resource_index(document))
+        } else {
+            regorus::Value::from(document.clone())
+        };
         for (group, members) in by_group {
             let engine = match self.group_engine(group) {
                 Ok(engine) => engine,

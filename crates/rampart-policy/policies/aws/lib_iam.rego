@@ -8,9 +8,7 @@ import data.rampart.cloud.lib
 # Generic
 # ---------------------------------------------------------------------------------------------
 
-as_list(x) := x if is_array(x)
-
-as_list(x) := [x] if not is_array(x)
+as_list(x) := x if is_array(x) else := [x]
 
 # Keys the parser adds to objects (`__line__`, `__end_line__`, `__spans__`).
 meta_key(k) if startswith(k, "__")
@@ -121,11 +119,7 @@ json_statement(s) := {
 	not lib.is_unknown(s)
 } else := unreadable
 
-effect_of(e) := "Allow" if lower_in(e, {"allow"})
-
-effect_of(e) := "Deny" if lower_in(e, {"deny"})
-
-effect_of(e) := "?" if not lower_in(e, {"allow", "deny"})
+effect_of(e) := "Allow" if lower_in(e, {"allow"}) else := "Deny" if lower_in(e, {"deny"}) else := "?"
 
 # A string the parser could read completely (`jsonencode` writes unknown parts as "${...}").
 known_string(x) if {
@@ -133,33 +127,25 @@ known_string(x) if {
 	not contains(x, "${")
 }
 
-field_of(v) := {"present": false, "values": [], "unknown": false} if v == null
-
-field_of(v) := {"present": true, "values": [], "unknown": true} if lib.is_unknown(v)
-
-field_of(v) := {"present": count(items) > 0, "values": vals, "unknown": count(vals) != count(items)} if {
-	v != null
-	not lib.is_unknown(v)
+field_of(v) := {"present": false, "values": [], "unknown": false} if {
+	v == null
+} else := {"present": true, "values": [], "unknown": true} if {
+	lib.is_unknown(v)
+} else := {"present": count(items) > 0, "values": vals, "unknown": count(vals) != count(items)} if {
 	items := as_list(v)
 	vals := [x | some x in items; known_string(x)]
 }
 
 json_field(s, key) := field_of(object.get(s, key, null))
 
-json_principal(s, key) := {"present": false, "values": [], "unknown": false} if object.get(s, key, null) == null
-
-json_principal(s, key) := {"present": true, "values": [{"type": "*", "id": "*"}], "unknown": false} if s[key] == "*"
-
-json_principal(s, key) := {"present": true, "values": [], "unknown": true} if {
+json_principal(s, key) := {"present": false, "values": [], "unknown": false} if {
+	object.get(s, key, null) == null
+} else := {"present": true, "values": [{"type": "*", "id": "*"}], "unknown": false} if {
+	s[key] == "*"
+} else := {"present": true, "values": [], "unknown": true} if {
+	not principal_map(s[key])
+} else := {"present": true, "values": vals, "unknown": unk} if {
 	p := s[key]
-	p != null
-	p != "*"
-	not principal_map(p)
-}
-
-json_principal(s, key) := {"present": true, "values": vals, "unknown": unk} if {
-	p := s[key]
-	principal_map(p)
 	pairs := [[k, x] | some k, v in p; not meta_key(k); some x in as_list(v)]
 	vals := [{"type": pair[0], "id": pair[1]} | some pair in pairs; known_string(pair[1])]
 	unk := count(vals) != count(pairs)
@@ -244,16 +230,13 @@ tf_statement(s) := {
 	"conditioned": tf_conditioned(s),
 }
 
-tf_effect(s) := "Allow" if absent(s, "effect")
-
-tf_effect(s) := effect_of(s.effect) if not absent(s, "effect")
+tf_effect(s) := "Allow" if absent(s, "effect") else := effect_of(s.effect)
 
 tf_field(s, key) := field_of(object.get(s, key, null))
 
-tf_principal(s, key) := {"present": true, "values": [], "unknown": true} if lib.is_unknown(object.get(s, key, null))
-
-tf_principal(s, key) := {"present": count(pairs) > 0, "values": vals, "unknown": unk} if {
-	not lib.is_unknown(object.get(s, key, null))
+tf_principal(s, key) := {"present": true, "values": [], "unknown": true} if {
+	lib.is_unknown(object.get(s, key, null))
+} else := {"present": count(pairs) > 0, "values": vals, "unknown": unk} if {
 	pairs := [[b.type, id] | some b in lib.blocks(s, key); some id in tf_identifiers(b)]
 	vals := [{"type": pair[0], "id": pair[1]} | some pair in pairs; known_string(pair[0]); known_string(pair[1])]
 	unk := count(vals) != count(pairs)

@@ -6,14 +6,18 @@ is_terraform if input.kind == "terraform"
 
 is_cloudformation if input.kind == "cloudformation"
 
-# Every resource of type `t` (`aws_s3_bucket`, `AWS::S3::Bucket`), managed or data.
-resources(t) := {r | some r in input.resources; r.type == t}
+# Every resource of type `t` (`aws_s3_bucket`, `AWS::S3::Bucket`), managed or data. The scanner
+# adds `__resource_index__` (type -> positions in `resources`) so that this is a lookup, not a
+# pass over every resource; documents without it (Rego tests) are scanned.
+resources(t) := {input.resources[i] | some i in input.__resource_index__[t]} if {
+	input.__resource_index__
+} else := {r | some r in input.resources; r.type == t}
 
 # Managed resources of type `t` (data sources left out).
-managed(t) := {r | some r in input.resources; r.type == t; object.get(r, "mode", "managed") == "managed"}
+managed(t) := {r | some r in resources(t); object.get(r, "mode", "managed") == "managed"}
 
 # Data sources of type `t` (Terraform `data` blocks).
-data_sources(t) := {r | some r in input.resources; r.type == t; r.mode == "data"}
+data_sources(t) := {r | some r in resources(t); r.mode == "data"}
 
 # Whether `v` is a value the parser could not know.
 is_unknown(v) if {
@@ -42,42 +46,35 @@ values(r) := v if {
 
 # Nested blocks `key` of `o` (Terraform blocks are arrays of objects; a single object counts as
 # one block). Empty when absent or unknown.
-blocks(o, key) := [b | some b in o[key]; is_object(b); not is_unknown(b)] if is_array(o[key])
-
-blocks(o, key) := [o[key]] if {
+blocks(o, key) := [b | some b in o[key]; is_object(b); not is_unknown(b)] if {
+	is_array(o[key])
+} else := [o[key]] if {
 	is_object(o[key])
 	not is_unknown(o[key])
-}
-
-blocks(o, key) := [] if {
-	not is_array(o[key])
-	not is_object(o[key])
-}
-
-blocks(o, key) := [] if is_unknown(o[key])
+} else := []
 
 # Whether `o` has a block (or argument) named `key` at all, known or not.
 has(o, key) if _ = o[key]
 
 # `true`, and the strings CloudFormation and HCL accept for it.
-is_true(v) if v == true
-
 is_true(v) if {
+	v == true
+} else if {
 	is_string(v)
 	lower(v) == "true"
 }
 
-is_false(v) if v == false
-
 is_false(v) if {
+	v == false
+} else if {
 	is_string(v)
 	lower(v) == "false"
 }
 
 # A number, also when written as a string ("22").
-number(v) := v if is_number(v)
-
-number(v) := to_number(v) if {
+number(v) := v if {
+	is_number(v)
+} else := to_number(v) if {
 	is_string(v)
 	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
 }

@@ -22,21 +22,19 @@ result(o, msg) := {"msg": msg, "line": object.get(o, "__line__", null), "end_lin
 arr(o, key) := v if {
 	v := object.get(o, key, [])
 	is_array(v)
-}
-
-arr(o, key) := [] if not is_array(object.get(o, key, []))
+} else := []
 
 obj(o, key) := v if {
 	v := object.get(o, key, {})
 	is_object(v)
-}
-
-obj(o, key) := {} if not is_object(object.get(o, key, {}))
+} else := {}
 
 # A scalar as text: Compose values may be written as strings or as numbers.
-text(v) := v if is_string(v)
-
-text(v) := sprintf("%v", [v]) if is_number(v)
+text(v) := v if {
+	is_string(v)
+} else := sprintf("%v", [v]) if {
+	is_number(v)
+}
 
 # Whether a value uses variable interpolation (`${VAR}`, `$VAR`): its value is not known here.
 # `$$` is Compose's escape for a literal `$`.
@@ -51,16 +49,16 @@ literal(v) := t if {
 	not interpolated(t)
 }
 
-is_true(v) if v == true
-
 is_true(v) if {
+	v == true
+} else if {
 	is_string(v)
 	lower(trim_space(v)) == "true"
 }
 
-is_false(v) if v == false
-
 is_false(v) if {
+	v == false
+} else if {
 	is_string(v)
 	lower(trim_space(v)) == "false"
 }

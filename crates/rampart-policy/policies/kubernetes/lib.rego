@@ -34,16 +34,12 @@ is_long_running if {
 arr(o, key) := v if {
 	v := object.get(o, key, [])
 	is_array(v)
-}
-
-arr(o, key) := [] if not is_array(object.get(o, key, []))
+} else := []
 
 obj(o, key) := v if {
 	v := object.get(o, key, {})
 	is_object(v)
-}
-
-obj(o, key) := {} if not is_object(object.get(o, key, {}))
+} else := {}
 
 app_containers contains c if {
 	some c in arr(pod_spec, "containers")
@@ -64,17 +60,11 @@ ephemeral_containers contains c if {
 containers := (app_containers | init_containers) | ephemeral_containers
 
 # "container", "init container" or "ephemeral container", for messages.
-label(c) := "init container" if c in init_containers
-
-label(c) := "ephemeral container" if {
+label(c) := "init container" if {
+	c in init_containers
+} else := "ephemeral container" if {
 	c in ephemeral_containers
-	not c in init_containers
-}
-
-label(c) := "container" if {
-	not c in init_containers
-	not c in ephemeral_containers
-}
+} else := "container"
 
 name(c) := object.get(c, "name", "<unnamed>")
 
@@ -92,9 +82,7 @@ has_key(o, key) if {
 # pod's (for the fields the pod-level securityContext also has).
 effective(c, key) := v if {
 	v := security_context(c)[key]
-}
-
-effective(c, key) := v if {
+} else := v if {
 	not has_key(security_context(c), key)
 	v := pod_security_context[key]
 }
