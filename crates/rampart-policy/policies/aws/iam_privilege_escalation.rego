@@ -56,17 +56,14 @@ targets := {lower(a) | some combo in escalations; some a in combo}
 
 target_index := lib_iam.by_service(targets)
 
+paths := [{"name": concat(" + ", combo), "actions": {lower(a) | some a in combo}} | some combo in escalations]
+
 deny contains r if {
 	some x in lib_iam.identity_policies
 	sts := lib_iam.statements(x.doc)
 	not lib_iam.full_admin(sts)
 	have := lib_iam.granted_actions_indexed(sts, targets, target_index)
-	found := [concat(" + ", combo) |
-		some combo in escalations
-		every a in combo {
-			lower(a) in have
-		}
-	]
+	found := [path.name | some path in paths; count(path.actions - have) == 0]
 	count(found) > 0
 	r := lib_iam.policy_result(x, sprintf("%s allows privilege escalation through %s", [lib_iam.policy_label(x), listing(found)]))
 }

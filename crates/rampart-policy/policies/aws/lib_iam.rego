@@ -262,32 +262,34 @@ tf_conditioned(s) := true if {
 # other wildcards go through a regular expression.
 action_matches(pattern, action) if glob_match(lower(pattern), lower(action))
 
-glob_match(p, a) if p == a
-
 glob_match(p, a) if {
+	p == a
+} else if {
 	endswith(p, "*")
 	prefix := trim_suffix(p, "*")
 	not wildcard(prefix)
 	startswith(a, prefix)
-}
-
-glob_match(p, a) if {
+} else if {
 	complex_glob(p)
 	service_may_match(p, a)
 	regex.match(`^[a-z0-9:*?_-]+$`, p)
 	regex.match(glob_regex(p), a)
 }
 
-wildcard(p) if contains(p, "*")
-
-wildcard(p) if contains(p, "?")
+wildcard(p) if {
+	contains(p, "*")
+} else if {
+	contains(p, "?")
+}
 
 complex_glob(p) if wildcard(trim_suffix(p, "*"))
 
 # The service part of the pattern (`iam` of `iam:*Policy`) is a wildcard or the action's.
-service_may_match(p, _) if wildcard(split(p, ":")[0])
-
-service_may_match(p, a) if split(p, ":")[0] == split(a, ":")[0]
+service_may_match(p, a) if {
+	wildcard(split(p, ":")[0])
+} else if {
+	split(p, ":")[0] == split(a, ":")[0]
+}
 
 glob_regex(pattern) := concat("", ["^", replace(replace(pattern, "*", ".*"), "?", "."), "$"])
 
@@ -354,19 +356,20 @@ deny_covers_action(st, action) if {
 	}
 }
 
-# The actions of `targets` (lowercase `service:action` names) that the statements `sts` grant on a
+# The actions of `targets` (a set of lowercase `service:action` names) that the statements `sts` grant on a
 # broad set of resources and that no statement may take away.
 granted_actions(sts, targets) := granted_actions_indexed(sts, targets, by_service(targets))
 
 # `granted_actions` with `index` = `by_service(targets)` computed by the caller, once: a policy
 # that checks many documents against the same targets should not rebuild it for each.
 granted_actions_indexed(sts, targets, index) := result if {
+	denials := [st | some st in sts; st.effect != "Allow"]
 	result := {a |
 		some st in sts
 		st.effect == "Allow"
 		broad_resource(st)
 		some a in allowed_by(st, targets, index)
-		not denied(sts, a)
+		not denied(denials, a)
 	}
 }
 
@@ -380,25 +383,27 @@ by_service(targets) := {svc: [a | some a in targets; split(a, ":")[0] == svc] |
 	svc := split(t, ":")[0]
 }
 
-candidates(p, targets, _) := targets if wildcard(split(p, ":")[0])
-
-candidates(p, _, index) := object.get(index, split(p, ":")[0], []) if not wildcard(split(p, ":")[0])
+candidates(p, targets, index) := targets if {
+	wildcard(split(p, ":")[0])
+} else := object.get(index, split(p, ":")[0], [])
 
 # The actions of `targets` that statement `st` allows (on some resource).
 allowed_by(st, targets, index) := {a |
 	some p in st.action.values
-	lp := lower(p)
-	some a in candidates(lp, targets, index)
-	glob_match(lp, a)
+	some a in matching(lower(p), targets, index)
 } if {
 	st.effect == "Allow"
 	st.action.present
+} else := {a | some a in targets; allows(st, a)} if {
+	st.effect == "Allow"
 }
 
-allowed_by(st, targets, _) := {a | some a in targets; allows(st, a)} if {
-	st.effect == "Allow"
-	not st.action.present
-}
+# The actions of `targets` that the lowercase pattern `p` matches: a name without wildcards
+# matches itself only.
+matching(p, targets, index) := {p} & targets if {
+	not contains(p, "*")
+	not contains(p, "?")
+} else := {a | some a in candidates(p, targets, index); glob_match(p, a)}
 
 denied(sts, action) if {
 	some st in sts
@@ -589,17 +594,23 @@ public_cidrs(x) := [c | some c in x.cidrs; lib.public_cidr(c)]
 public_rule(x) if count(public_cidrs(x)) > 0
 
 # Protocol `-1` / `all`: every protocol and port.
-all_protocols(x) if lib.number(x.protocol) == -1
+all_protocols(x) if {
+	lib.number(x.protocol) == -1
+} else if {
+	lower_in(x.protocol, {"all", "-1"})
+}
 
-all_protocols(x) if lower_in(x.protocol, {"all", "-1"})
+tcp(x) if {
+	lower_in(x.protocol, {"tcp", "6"})
+} else if {
+	lib.number(x.protocol) == 6
+}
 
-tcp(x) if lower_in(x.protocol, {"tcp", "6"})
-
-tcp(x) if lib.number(x.protocol) == 6
-
-udp(x) if lower_in(x.protocol, {"udp", "17"})
-
-udp(x) if lib.number(x.protocol) == 17
+udp(x) if {
+	lower_in(x.protocol, {"udp", "17"})
+} else if {
+	lib.number(x.protocol) == 17
+}
 
 # Whether the known port range of rule `x` includes `port`.
 port_in_range(x, port) if {
@@ -610,17 +621,19 @@ port_in_range(x, port) if {
 }
 
 # A rule that opens every port: all protocols, or the whole TCP or UDP port range.
-all_ports(x) if all_protocols(x)
-
 all_ports(x) if {
+	all_protocols(x)
+} else if {
 	tcp_or_udp(x)
 	lib.number(x.from) <= 1
 	lib.number(x.to) >= 65535
 }
 
-tcp_or_udp(x) if tcp(x)
-
-tcp_or_udp(x) if udp(x)
+tcp_or_udp(x) if {
+	tcp(x)
+} else if {
+	udp(x)
+}
 
 # A TCP (or, with `udp_too`, UDP) rule that opens `port` without opening every port (rules
 # that open everything are reported once, by aws-sg-ingress-public-all-ports).
@@ -628,12 +641,20 @@ opens_port(x, port, udp_too) if {
 	tcp(x)
 	port_in_range(x, port)
 	not all_ports(x)
-}
-
-opens_port(x, port, true) if {
+} else if {
+	udp_too == true
 	udp(x)
 	port_in_range(x, port)
 	not all_ports(x)
+}
+
+# `[from, to]`, the known port range of TCP rule `x`, when it does not open every port: the
+# ports for which `opens_port(x, port, false)` holds.
+tcp_range(x) := [from, to] if {
+	tcp(x)
+	not all_ports(x)
+	from := lib.number(x.from)
+	to := lib.number(x.to)
 }
 
 rule_result(x, msg) := block_result(x.res, x.obj, msg)

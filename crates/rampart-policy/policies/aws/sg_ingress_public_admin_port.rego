@@ -35,7 +35,8 @@ deny contains r if {
 	some x in lib_iam.ingress_rules
 	cidrs := lib_iam.public_cidrs(x)
 	count(cidrs) > 0
-	opened := sort([sprintf("%s %d", [name, port]) | some port, name in admin_ports; lib_iam.opens_port(x, port, false)])
+	range := lib_iam.tcp_range(x)
+	opened := sort([sprintf("%s %d", [name, port]) | some port, name in admin_ports; range[0] <= port; port <= range[1]])
 	count(opened) > 0
 	r := lib_iam.rule_result(x, sprintf("%s opens %s to %s", [lib_iam.describe_rule(x), concat(", ", opened), concat(", ", cidrs)]))
 }

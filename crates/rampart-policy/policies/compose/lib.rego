@@ -155,10 +155,11 @@ normalize_path(p) := "/" if trim_right(p, "/") == ""
 
 normalize_path(p) := trim_right(p, "/") if trim_right(p, "/") != ""
 
-# Whether `p` is `dir` or inside it.
-under(p, dir) if p == dir
-
-under(p, dir) if startswith(p, concat("", [dir, "/"]))
+# `p` and every directory above it but `/` (`/var`, `/var/lib`, `/var/lib/docker` for
+# `/var/lib/docker`): `p` is a directory `dir` or inside it exactly when `dir` is one of them.
+path_and_parents(p) := {concat("/", array.slice(parts, 0, n)) | some n in numbers.range(2, count(parts))} if {
+	parts := split(p, "/")
+}
 
 # The repository part and tag of an image reference (the tag undefined when there is none).
 image_tag(img) := tag if {

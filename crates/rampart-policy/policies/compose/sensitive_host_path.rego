@@ -38,39 +38,37 @@ read_trees := {"/root", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/ssh
 
 read_exact := {"/", "/etc", "/home"}
 
-sensitive_to_write(p) if p in write_exact
-
 sensitive_to_write(p) if {
-	some dir in write_trees
-	lib.under(p, dir)
+	p in write_exact
+} else if {
+	count(lib.path_and_parents(p) & write_trees) > 0
 }
-
-sensitive_to_read(p) if p in read_exact
 
 sensitive_to_read(p) if {
-	some dir in read_trees
-	lib.under(p, dir)
+	p in read_exact
+} else if {
+	count(lib.path_and_parents(p) & read_trees) > 0
 }
 
-deny contains r if {
+# Absolute host paths bind-mounted by a service: [service name, volume, normalized path].
+host_mounts contains [name, v, path] if {
 	some name, svc in lib.services
 	some v in lib.volumes(svc)
 	v.bind
 	startswith(v.source, "/")
 	not lib.interpolated(v.source)
 	path := lib.normalize_path(v.source)
+}
+
+deny contains r if {
+	some [name, v, path] in host_mounts
 	not v.read_only
 	sensitive_to_write(path)
 	r := lib.result(v.at, sprintf("service %q mounts host path %s read-write (%s)", [name, path, v.spec]))
 }
 
 deny contains r if {
-	some name, svc in lib.services
-	some v in lib.volumes(svc)
-	v.bind
-	startswith(v.source, "/")
-	not lib.interpolated(v.source)
-	path := lib.normalize_path(v.source)
+	some [name, v, path] in host_mounts
 	v.read_only
 	sensitive_to_read(path)
 	r := lib.result(v.at, sprintf("service %q mounts host path %s, which exposes host credentials or configuration even read-only (%s)", [name, path, v.spec]))

@@ -13,8 +13,11 @@ parent(i) := p if {
 }
 
 # A stage's index and the indices of every stage it (transitively) builds on. regorus is built
-# without the graph builtins and Rego has no recursion, so the chain is followed 16 levels deep.
-lineage(i) := s16 if {
+# without the graph builtins and Rego has no recursion, so the chain is followed 16 levels deep
+# (most final stages start from an image: no chain to follow).
+lineage(i) := {i} if {
+	not parent(i)
+} else := s16 if {
 	s0 := {i}
 	s1 := s0 | {p | some x in s0; p := parent(x)}
 	s2 := s1 | {p | some x in s1; p := parent(x)}
