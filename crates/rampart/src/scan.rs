@@ -830,19 +830,14 @@ fn repo_prefix(dir: &Path) -> String {
     }
 }
 
-/// Make the allocator return freed memory to the system at once and commit its arenas lazily.
-/// A history scan inflates and frees blobs of every size for its whole run; with mimalloc's
-/// defaults (tuned for policy evaluation's many small objects) its peak RSS doubled, 85 ->
-/// 179 MiB on the 3,000-commit benchmark repository.
+/// Make the allocator return freed memory to the system at once. A history scan inflates and
+/// frees blobs of every size for its whole run; with mimalloc's default purge delay its peak
+/// RSS grew by half on the 3,000-commit benchmark repository.
 fn return_memory_promptly() {
-    // Option numbers from mimalloc.h's `mi_option_e` (unchanged between v2 and v3; the sys
+    // Option number from mimalloc.h's `mi_option_e` (unchanged between v2 and v3; the sys
     // crate names only some of them).
-    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: mi_option_set stores a value in mimalloc's option table; both options are read
-    // on later allocations and frees, and setting them while other threads allocate is allowed.
-    unsafe {
-        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
-    }
+    // SAFETY: mi_option_set stores a value in mimalloc's option table; it is read on later
+    // frees, and setting it while other threads allocate is allowed.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
 }
