@@ -192,24 +192,6 @@ spec:
             privileged: {{ .Values.privileged }}
 ";
 
-/// What `helm template rampart-scan shop` prints for the chart above with
-/// `privileged: true` (helm's output format: one `# Source:` comment per template).
-const RENDERED: &str = "---
-# Source: shop/templates/deployment.yaml
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: rampart-scan-web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: \"nginx:1.27\"
-          securityContext:
-            privileged: true
-";
-
 /// A misconfig scan of `tree` with `$RAMPART_HELM` set, so the machine's own helm (if any)
 /// never changes the outcome.
 fn scan_with_helm(tree: &Tree, helm: &std::path::Path) -> Value {
@@ -258,7 +240,7 @@ fn helm_templates_are_never_parsed_as_yaml_and_unrendered_charts_are_reported() 
         .map(|e| (e["path"].as_str().unwrap(), e["kind"].as_str().unwrap()))
         .collect();
     seen.sort();
-    // helm is not installed here (RAMPART_HELM points nowhere): the chart is named as not
+    // Without helm (RAMPART_HELM points nowhere) the chart is named as not
     // checked; the template outside any chart too; neither is a YAML parse error.
     assert_eq!(
         seen,
@@ -270,26 +252,16 @@ fn helm_templates_are_never_parsed_as_yaml_and_unrendered_charts_are_reported() 
     );
 }
 
-/// `helm` cannot be installed on this machine (no package, no Go toolchain), so the wiring is
-/// tested with a stand-in that prints helm's recorded output; the argument check makes sure
-/// rampart asks for `helm template NAME CHART_DIR`.
+/// A real helm renders the chart (`scripts/test` installs one and names it in
+/// `$RAMPART_TEST_HELM`); the finding points at the template's line.
 #[test]
 fn rendered_charts_are_checked_and_attributed_to_their_templates() {
+    let Some(helm) = std::env::var_os("RAMPART_TEST_HELM") else {
+        eprintln!("RAMPART_TEST_HELM is not set: run scripts/test, which installs helm");
+        return;
+    };
     let tree = chart_tree();
-    tree.write("rendered.txt", RENDERED);
-    let script = format!(
-        "#!/bin/sh\n[ \"$1\" = template ] && [ -f \"$3/Chart.yaml\" ] || exit 9\ncat '{}'\n",
-        tree.join("rendered.txt").display()
-    );
-    let helm = std::env::temp_dir().join(format!("rampart-helm-standin-{}", std::process::id()));
-    std::fs::write(&helm, script).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&helm, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let report = scan_with_helm(&tree, &helm);
-    let _ = std::fs::remove_file(&helm);
+    let report = scan_with_helm(&tree, std::path::Path::new(&helm));
     let found = hits(&report);
     assert!(
         found.contains(&(
@@ -307,6 +279,17 @@ fn rendered_charts_are_checked_and_attributed_to_their_templates() {
         .map(|e| e["path"].as_str().unwrap())
         .collect();
     assert_eq!(errors, ["loose/templates/job.yaml"]);
+
+    // With the value off, the same chart renders an unprivileged container: no finding.
+    tree.write("shop/values.yaml", "image: nginx:1.27\nprivileged: false\n");
+    let report = scan_with_helm(&tree, std::path::Path::new(&helm));
+    assert!(
+        !hits(&report)
+            .iter()
+            .any(|(_, rule, _)| rule == "k8s-privileged-container"),
+        "{:?}",
+        hits(&report)
+    );
 }
 
 #[test]
