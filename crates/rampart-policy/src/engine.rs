@@ -142,17 +142,12 @@ fn with_resource_index(document: &Value) -> Value {
     };
     let mut index: serde_json::Map<String, Value> = serde_json::Map::new();
     for (position, resource) in resources.iter().enumerate() {
-        if let Some(kind) = resource.get("type").and_then(Value::as_str) {
-            match index.entry(kind) {
-                serde_json::map::Entry::Occupied(mut entry) => {
-                    if let Some(positions) = entry.get_mut().as_array_mut() {
-                        positions.push(Value::from(position));
-                    }
-                }
-                serde_json::map::Entry::Vacant(entry) => {
-                    entry.insert(Value::Array(vec![Value::from(position)]));
-                }
-            }
+        if let Some(kind) = resource.get("type").and_then(Value::as_str)
+            && let Value::Array(positions) = index
+                .entry(kind)
+                .or_insert_with(|| Value::Array(Vec::new()))
+        {
+            positions.push(Value::from(position));
         }
     }
     if let Some(object) = document.as_object_mut() {
