@@ -2,25 +2,24 @@
 //!
 //! An Aho-Corasick automaton over ~800 case-insensitive keywords has no SIMD prefilter to lean
 //! on and steps its automaton at every byte (~170 MB/s per core, measured). Here the 4-byte
-//! window at every position, case-folded, is hashed into a 64 Kibit table of 4-byte pieces of
-//! keywords (for each keyword the piece least likely to be an everyday word), and its first
-//! three bytes into a 32 Kibit table of the 3-byte keywords; only where a table says "maybe"
-//! are the keywords of that slot compared. Both hashes come from one multiply, and windows are
-//! read with one unaligned load each, so no position waits for the one before: with AVX2, 32
-//! positions are hashed and looked up at once (the only `unsafe` code here, in [`simd`]);
-//! without it, eight positions are tested with one branch. Keywords shorter than three bytes
-//! go to a small automaton.
+//! window at every position, case-folded, is looked up in one table of 32-bit words: the
+//! window's first three bytes pick the word (by hash), its fourth byte picks a bit in it. A
+//! keyword of four bytes or more sets the bit of one 4-byte piece of it (the piece least
+//! likely to be an everyday word); a 3-byte keyword sets every bit of its word. Only where a
+//! bit is set are the keywords of that word compared. Windows are read with one unaligned load
+//! each, so no position waits for the one before: with AVX2, 32 positions are hashed and
+//! looked up (one gather per eight) at once, in [`simd`], the only `unsafe` code here; without
+//! it, eight positions are tested with one branch. Keywords shorter than three bytes go to a
+//! small automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// Bits in the table of 4-byte pieces: 2^16 bits = 8 KiB, small enough to stay in L1.
-const BITS4: u32 = 16;
-/// Bits in the table of 3-byte keywords: 2^15 bits = 4 KiB (few keywords, few false hits).
-const BITS3: u32 = 15;
-const WORDS4: usize = 1 << (BITS4 - 6);
-const WORDS3: usize = 1 << (BITS3 - 6);
-/// The hash multiplier. Its low byte is 1, so the product of the 4-byte window minus its top
-/// byte (shifted) is the product of the 3-byte window: one multiply gives both hashes.
+/// The table has 2^BITS words of 32 bits: 32 KiB, the size of a core's L1 data cache.
+const BITS: u32 = 13;
+const WORDS: usize = 1 << BITS;
+/// The hash multiplier. Its low byte is 1, so the product of the 4-byte window is the
+/// product of its first three bytes plus its fourth byte shifted to the top: one multiply
+/// gives the word (from the first three bytes) and the bit (from all four).
 const K: u32 = 0x9E37_7901;
 
 /// Case folding for hashing only: setting bit 5 of every byte maps `A-Z` to `a-z` (and
@@ -29,15 +28,12 @@ const K: u32 = 0x9E37_7901;
 const FOLD: u32 = 0x2020_2020;
 const LOW3: u32 = 0x00FF_FFFF;
 
-/// The slots of a folded window in the 4-byte and the 3-byte table.
+/// The word of a folded window in the table, and the bit of the word.
 #[inline(always)]
-fn slots(window: u32) -> (usize, usize) {
+fn slot(window: u32) -> (usize, u32) {
     let product = window.wrapping_mul(K);
     let product3 = product.wrapping_sub(window & !LOW3);
-    (
-        (product >> (32 - BITS4)) as usize,
-        (product3 >> (32 - BITS3)) as usize,
-    )
+    ((product3 >> (32 - BITS)) as usize, (product >> 24) & 31)
 }
 
 /// Where in a keyword of four bytes or more to take the 4 bytes the table is keyed on: the
@@ -62,52 +58,40 @@ fn anchor_offset(keyword: &[u8]) -> usize {
 }
 
 /// The little-endian window of up to four bytes at the start of `bytes`, folded.
+#[inline(always)]
 fn window(bytes: &[u8]) -> u32 {
-    let mut word = [0u8; 4];
-    let n = bytes.len().min(4);
-    word[..n].copy_from_slice(&bytes[..n]);
-    u32::from_le_bytes(word) | FOLD
+    match bytes.first_chunk::<4>() {
+        Some(word) => u32::from_le_bytes(*word) | FOLD,
+        None => {
+            let mut word = [0u8; 4];
+            let n = bytes.len().min(4);
+            word[..n].copy_from_slice(&bytes[..n]);
+            u32::from_le_bytes(word) | FOLD
+        }
+    }
 }
 
-/// One bit per slot: "a keyword may start here". Shared and never written while searching (a
-/// keyword already seen in a haystack is skipped by a flag when its slot is hit again).
+/// A keyword as the comparison sees it.
 #[derive(Clone, Copy)]
-struct Tables {
-    four: [u64; WORDS4],
-    three: [u64; WORDS3],
-}
-
-impl Tables {
-    #[inline(always)]
-    fn four(&self, slot: usize) -> bool {
-        self.four[(slot >> 6) & (WORDS4 - 1)] >> (slot & 63) & 1 != 0
-    }
-
-    #[inline(always)]
-    fn three(&self, slot: usize) -> bool {
-        self.three[(slot >> 6) & (WORDS3 - 1)] >> (slot & 63) & 1 != 0
-    }
-
-    fn set(&mut self, bucket: usize) {
-        let (word, slot) = if bucket < 1 << BITS4 {
-            (&mut self.four[(bucket >> 6) & (WORDS4 - 1)], bucket)
-        } else {
-            let slot = bucket - (1 << BITS4);
-            (&mut self.three[(slot >> 6) & (WORDS3 - 1)], slot)
-        };
-        *word |= 1 << (slot & 63);
-    }
+struct Entry {
+    /// The folded anchor: 4 bytes of the keyword, or all 3 of a 3-byte keyword.
+    anchor: u32,
+    /// Which bytes of a window the anchor covers (`LOW3` for a 3-byte keyword).
+    mask: u32,
+    /// Where the anchor starts in the keyword.
+    offset: u32,
+    /// The keyword's index.
+    index: u32,
 }
 
 /// Finds the set of keywords (ASCII case-insensitive) present in a haystack.
 pub struct KeywordFilter {
-    tables: Box<Tables>,
-    /// (folded anchor: 4 bytes of the keyword, or all 3 of a 3-byte keyword; the anchor's
-    /// offset in the keyword; keyword index), grouped by bucket: the slots of the 4-byte table,
-    /// then those of the 3-byte table.
-    by_slot: Vec<(u32, usize, usize)>,
-    /// `by_slot[bucket_start[b]..bucket_start[b + 1]]` are the keywords of bucket `b`.
-    bucket_start: Vec<u32>,
+    /// Bit `b` of word `w`: a keyword's anchor hashes there. Shared and never written while
+    /// searching (a keyword already seen in a haystack is skipped by a flag when hit again).
+    table: Box<[u32; WORDS]>,
+    /// The keywords of each word: `entries[word_start[w]..word_start[w + 1]]`.
+    entries: Vec<Entry>,
+    word_start: Vec<u32>,
     keywords: Vec<Vec<u8>>,
     /// Keywords of one or two bytes, with their indexes.
     short: Option<(AhoCorasick, Vec<usize>)>,
@@ -119,46 +103,45 @@ pub struct KeywordFilter {
 impl KeywordFilter {
     /// A filter for `keywords`; the index of each is what [`KeywordFilter::find`] reports.
     pub fn new(keywords: &[String]) -> Result<KeywordFilter, aho_corasick::BuildError> {
-        let mut tables = Box::new(Tables {
-            four: [0; WORDS4],
-            three: [0; WORDS3],
-        });
-        let mut by_bucket = Vec::new();
+        let mut table = Box::new([0u32; WORDS]);
+        let mut by_word = Vec::new();
         let mut short = Vec::new();
         let mut short_index = Vec::new();
         let keywords: Vec<Vec<u8>> = keywords.iter().map(|k| k.as_bytes().to_vec()).collect();
         for (index, keyword) in keywords.iter().enumerate() {
-            let (bucket, anchor, offset) = match keyword.len() {
+            let (anchor, mask, offset) = match keyword.len() {
                 0..=2 => {
                     short.push(keyword.clone());
                     short_index.push(index);
                     continue;
                 }
-                3 => {
-                    let w = window(keyword);
-                    ((1 << BITS4) + slots(w).1, w & LOW3, 0)
-                }
+                3 => (window(keyword) & LOW3, LOW3, 0),
                 _ => {
                     let offset = anchor_offset(keyword);
-                    let w = window(&keyword[offset..]);
-                    (slots(w).0, w, offset)
+                    (window(&keyword[offset..]), u32::MAX, offset)
                 }
             };
-            tables.set(bucket);
-            by_bucket.push((bucket, anchor, offset, index));
+            let (word, bit) = slot(anchor);
+            table[word] |= if mask == LOW3 { u32::MAX } else { 1 << bit };
+            by_word.push((
+                word,
+                Entry {
+                    anchor,
+                    mask,
+                    offset: offset as u32,
+                    index: index as u32,
+                },
+            ));
         }
-        by_bucket.sort_unstable();
-        let mut bucket_start = vec![0u32; (1 << BITS4) + (1 << BITS3) + 1];
-        for &(bucket, _, _, _) in &by_bucket {
-            bucket_start[bucket + 1] += 1;
+        by_word.sort_unstable_by_key(|&(word, entry)| (word, entry.index));
+        let mut word_start = vec![0u32; WORDS + 1];
+        for &(word, _) in &by_word {
+            word_start[word + 1] += 1;
         }
-        for b in 1..bucket_start.len() {
-            bucket_start[b] += bucket_start[b - 1];
+        for w in 1..word_start.len() {
+            word_start[w] += word_start[w - 1];
         }
-        let by_slot = by_bucket
-            .into_iter()
-            .map(|(_, anchor, offset, index)| (anchor, offset, index))
-            .collect();
+        let entries = by_word.into_iter().map(|(_, entry)| entry).collect();
         let short = if short.is_empty() {
             None
         } else {
@@ -169,9 +152,9 @@ impl KeywordFilter {
             Some((automaton, short_index))
         };
         Ok(KeywordFilter {
-            tables,
-            by_slot,
-            bucket_start,
+            table,
+            entries,
+            word_start,
             keywords,
             short,
             #[cfg(target_arch = "x86_64")]
@@ -189,50 +172,37 @@ impl KeywordFilter {
                 }
             }
         }
-        if self.by_slot.is_empty() || haystack.len() < 3 {
+        if self.entries.is_empty() || haystack.len() < 3 {
             return;
         }
-        let tables: &Tables = &self.tables;
+        let table: &[u32; WORDS] = &self.table;
         let mut seen = vec![false; self.keywords.len()];
-        // Compare the keywords of the slots `window` (at `start`) hits; false: stop.
-        let mut verify = |start: usize, window: u32, four: bool| -> bool {
-            let (slot4, slot3) = slots(window);
-            let mut buckets = [None, None];
-            if four && tables.four(slot4) {
-                buckets[0] = Some(slot4);
-            }
-            if tables.three(slot3) {
-                buckets[1] = Some((1 << BITS4) + slot3);
-            }
-            for bucket in buckets.into_iter().flatten() {
-                let Some(entries) = self
-                    .bucket_start
-                    .get(bucket..bucket + 2)
-                    .and_then(|b| self.by_slot.get(b[0] as usize..b[1] as usize))
-                else {
+        // Compare the keywords of the word the window at `start` hits; false: stop.
+        let mut verify = |start: usize| -> bool {
+            let window = window(&haystack[start..]);
+            let (word, _) = slot(window);
+            let Some(entries) = self
+                .word_start
+                .get(word..word + 2)
+                .and_then(|w| self.entries.get(w[0] as usize..w[1] as usize))
+            else {
+                return true;
+            };
+            for entry in entries {
+                let index = entry.index as usize;
+                if window & entry.mask != entry.anchor || seen[index] {
                     continue;
-                };
-                for &(anchor, offset, index) in entries {
-                    if seen[index] {
-                        continue;
-                    }
-                    let keyword = &self.keywords[index];
-                    let w = if keyword.len() == 3 {
-                        window & LOW3
-                    } else {
-                        window
-                    };
-                    let matched = anchor == w
-                        && start.checked_sub(offset).is_some_and(|from| {
-                            haystack
-                                .get(from..from + keyword.len())
-                                .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
-                        });
-                    if matched {
-                        seen[index] = true;
-                        if !found(index) {
-                            return false;
-                        }
+                }
+                let keyword = &self.keywords[index];
+                let matched = start.checked_sub(entry.offset as usize).is_some_and(|from| {
+                    haystack
+                        .get(from..from + keyword.len())
+                        .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
+                });
+                if matched {
+                    seen[index] = true;
+                    if !found(index) {
+                        return false;
                     }
                 }
             }
@@ -242,42 +212,33 @@ impl KeywordFilter {
         // 32 positions per step with AVX2 where the CPU has it (see `simd`).
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
-            while start + simd::SPAN <= haystack.len() {
-                // SAFETY: `avx2` is only ever set from `is_x86_feature_detected!("avx2")`.
-                let mut any = unsafe { simd::hits(haystack, start, tables) };
-                while any != 0 {
-                    let at = start + any.trailing_zeros() as usize;
-                    any &= any - 1;
-                    if !verify(at, window(&haystack[at..]), true) {
-                        return;
-                    }
-                }
-                start += simd::STEP;
+            // SAFETY: `avx2` is only ever set from `is_x86_feature_detected!("avx2")`.
+            match unsafe { simd::find(haystack, table, &mut verify) } {
+                Some(next) => start = next,
+                None => return,
             }
         }
-        // Eight positions per step: one branch unless a table says "maybe" for one of them.
+        // Eight positions per step: one branch unless the table says "maybe" for one of them.
         const STEP: usize = 8;
         while start + STEP + 3 <= haystack.len() {
             let block = &haystack[start..start + STEP + 3];
             let mut any = 0u32;
             for (k, bytes) in block.windows(4).enumerate() {
-                let w = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) | FOLD;
-                let (slot4, slot3) = slots(w);
-                any |= u32::from(tables.four(slot4) | tables.three(slot3)) << k;
+                let (word, bit) = slot(window(bytes));
+                any |= (table[word] >> bit & 1) << k;
             }
             while any != 0 {
                 let at = start + any.trailing_zeros() as usize;
                 any &= any - 1;
-                if !verify(at, window(&haystack[at..]), true) {
+                if !verify(at) {
                     return;
                 }
             }
             start += STEP;
         }
-        // The last few positions, where fewer than four bytes may remain.
+        // The last few positions, where fewer than four bytes may remain: compared directly.
         for at in start..haystack.len() - 2 {
-            let rest = &haystack[at..];
-            if !verify(at, window(rest), rest.len() >= 4) {
+            if !verify(at) {
                 return;
             }
         }
@@ -291,12 +252,12 @@ impl KeywordFilter {
 mod simd {
     use std::arch::x86_64::*;
 
-    use super::{BITS3, BITS4, FOLD, K, LOW3, Tables};
+    use super::{BITS, FOLD, K, LOW3, WORDS};
 
-    /// Positions tested per call.
-    pub(super) const STEP: usize = 32;
-    /// Bytes a call reads from `start`.
-    pub(super) const SPAN: usize = STEP + 3;
+    /// Positions tested per step.
+    const STEP: usize = 32;
+    /// Bytes a step reads from its start.
+    const SPAN: usize = STEP + 3;
 
     /// Bit `i` of the `u32` is bit `4i` of the result: where lane `i` of a load goes.
     const SPREAD: [u32; 256] = {
@@ -315,53 +276,61 @@ mod simd {
         table
     };
 
-    /// Bit `k` set: the window at `start + k` hits `tables`; `start + SPAN <= haystack.len()`
-    /// is checked here.
+    /// Call `verify` at every position up to the last full step whose window hits `table`
+    /// (positions in order); `Some(where the steps ended)`, or `None` if `verify` said stop.
     ///
     /// # Safety
     ///
     /// The CPU must support AVX2 (`is_x86_feature_detected!("avx2")`).
-    pub(super) unsafe fn hits(haystack: &[u8], start: usize, tables: &Tables) -> u32 {
-        let Some(block) = haystack.get(start..start + SPAN) else {
-            return 0;
-        };
-        // SAFETY: the caller guarantees AVX2 (this function's contract); `block` holds SPAN bytes, and
-        // each load reads 32 bytes from offset 0..=3 of it; the gather indexes are slots
-        // shifted right by 5, below the tables' lengths in `u32` words (`2^(BITS - 5)`).
-        unsafe { hits_avx2(block, tables) }
+    pub(super) unsafe fn find(
+        haystack: &[u8],
+        table: &[u32; WORDS],
+        verify: &mut impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        // SAFETY: the caller guarantees AVX2 (this function's contract).
+        unsafe { find_avx2(haystack, table, verify) }
     }
 
     #[target_feature(enable = "avx2")]
-    unsafe fn hits_avx2(block: &[u8], tables: &Tables) -> u32 {
+    fn find_avx2(
+        haystack: &[u8],
+        table: &[u32; WORDS],
+        verify: &mut impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
         let fold = _mm256_set1_epi32(FOLD as i32);
         let k = _mm256_set1_epi32(K as i32);
         let top = _mm256_set1_epi32(!LOW3 as i32);
         let low5 = _mm256_set1_epi32(31);
-        let four = tables.four.as_ptr().cast::<i32>();
-        let three = tables.three.as_ptr().cast::<i32>();
-        let mut mask = 0u32;
-        for j in 0..4 {
-            // SAFETY: see `hits`.
-            let w = unsafe { _mm256_loadu_si256(block.as_ptr().add(j).cast::<__m256i>()) };
-            let w = _mm256_or_si256(w, fold);
-            let product = _mm256_mullo_epi32(w, k);
-            let product3 = _mm256_sub_epi32(product, _mm256_and_si256(w, top));
-            let slot4 = _mm256_srli_epi32::<{ 32 - BITS4 as i32 }>(product);
-            let slot3 = _mm256_srli_epi32::<{ 32 - BITS3 as i32 }>(product3);
-            // SAFETY: see `hits`.
-            let (word4, word3) = unsafe {
-                (
-                    _mm256_i32gather_epi32::<4>(four, _mm256_srli_epi32::<5>(slot4)),
-                    _mm256_i32gather_epi32::<4>(three, _mm256_srli_epi32::<5>(slot3)),
-                )
-            };
-            let bit4 = _mm256_srlv_epi32(word4, _mm256_and_si256(slot4, low5));
-            let bit3 = _mm256_srlv_epi32(word3, _mm256_and_si256(slot3, low5));
-            let hit = _mm256_slli_epi32::<31>(_mm256_or_si256(bit4, bit3));
-            let lanes = _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as usize;
-            mask |= SPREAD[lanes & 0xff] << j;
+        let words = table.as_ptr().cast::<i32>();
+        let mut start = 0;
+        while let Some(block) = haystack.get(start..start + SPAN) {
+            let mut mask = 0u32;
+            for j in 0..4 {
+                // SAFETY: `block` holds SPAN = 35 bytes and the load reads 32 from offset
+                // `j` <= 3 of it.
+                let w = unsafe { _mm256_loadu_si256(block.as_ptr().add(j).cast::<__m256i>()) };
+                let w = _mm256_or_si256(w, fold);
+                let product = _mm256_mullo_epi32(w, k);
+                let product3 = _mm256_sub_epi32(product, _mm256_and_si256(w, top));
+                let word = _mm256_srli_epi32::<{ 32 - BITS as i32 }>(product3);
+                // SAFETY: `word` is a 32-bit product shifted right by 32 - BITS, so below
+                // 2^BITS = WORDS, the table's length in words.
+                let bits = unsafe { _mm256_i32gather_epi32::<4>(words, word) };
+                let bit = _mm256_and_si256(_mm256_srli_epi32::<24>(product), low5);
+                let hit = _mm256_slli_epi32::<31>(_mm256_srlv_epi32(bits, bit));
+                let lanes = _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as usize;
+                mask |= SPREAD[lanes & 0xff] << j;
+            }
+            while mask != 0 {
+                let at = start + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if !verify(at) {
+                    return None;
+                }
+            }
+            start += STEP;
         }
-        mask
+        Some(start)
     }
 }
 
