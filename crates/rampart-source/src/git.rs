@@ -7,6 +7,7 @@
 //! parent's, descending only into subtrees whose ids differ.
 
 mod packs;
+mod trees;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use packs::{Packs, Read, Reader};
 
 pub use gix::ObjectId;
+
+/// Maps keyed by object id, hashed by the id's first bytes (already uniformly distributed).
+type IdMap<V> = gix::hashtable::HashMap<ObjectId, V>;
+type IdSet = gix::hashtable::HashSet<ObjectId>;
 use rampart_core::{
     Blob, Date, Fetch, Finding, GitDetails, Provenance, ScanError, ScanErrorKind, Source,
     SourceEvent, SourceVisitor, Target, fingerprint_of_digest,
@@ -109,7 +114,7 @@ pub struct GitSource {
     /// Tree diffs computed this run that are safe to remember.
     commit_changes: Vec<(ObjectId, Vec<(String, ObjectId)>)>,
     /// Commit id -> position in `commits`.
-    positions: HashMap<ObjectId, usize>,
+    positions: IdMap<usize>,
 }
 
 /// A finding together with the blob it came from and the digest of its matched content.
@@ -163,11 +168,11 @@ impl GitSource {
             .unwrap_or_default();
 
         // Collect commits and their parents (missing parents are a shallow boundary or damage).
-        let mut parents: HashMap<ObjectId, Vec<ObjectId>> = HashMap::new();
-        let mut info: HashMap<ObjectId, (String, u64, ObjectId)> = HashMap::new();
+        let mut parents: IdMap<Vec<ObjectId>> = IdMap::default();
+        let mut info: IdMap<(String, u64, ObjectId)> = IdMap::default();
         let mut stack: Vec<ObjectId> = tips.into_iter().filter(|t| !excluded.contains(t)).collect();
         let mut missing_parents = 0usize;
-        let mut orphaned: HashSet<ObjectId> = HashSet::new();
+        let mut orphaned = IdSet::default();
         while let Some(id) = stack.pop() {
             if info.contains_key(&id) {
                 continue;
@@ -230,7 +235,7 @@ impl GitSource {
 
         let mut commits = Vec::with_capacity(order.len());
         let mut blobs: Vec<(ObjectId, Vec<Occurrence>)> = Vec::new();
-        let mut blob_index: HashMap<ObjectId, usize> = HashMap::new();
+        let mut blob_index: IdMap<usize> = IdMap::default();
         let mut first_seen = HashMap::new();
         let mut submodules = BTreeMap::new();
         // What each commit changed: from the cache when known, else a tree diff against its
@@ -448,7 +453,7 @@ impl GitSource {
     /// and date, other commits that re-added it, and whether it is still in HEAD.
     /// `per_blob` pairs each finding with its blob and content digest.
     pub fn attribute(&self, per_blob: Vec<BlobFinding>) -> Vec<Finding> {
-        let slots: HashMap<ObjectId, usize> = self
+        let slots: IdMap<usize> = self
             .blobs
             .iter()
             .enumerate()
@@ -590,11 +595,11 @@ fn ancestors(repo: &gix::Repository, id: ObjectId) -> HashSet<ObjectId> {
 
 /// Parents before children; among ready commits, the oldest first (stable for equal times).
 fn topological(
-    parents: &HashMap<ObjectId, Vec<ObjectId>>,
-    info: &HashMap<ObjectId, (String, u64, ObjectId)>,
+    parents: &IdMap<Vec<ObjectId>>,
+    info: &IdMap<(String, u64, ObjectId)>,
 ) -> Vec<ObjectId> {
-    let mut children: HashMap<ObjectId, Vec<ObjectId>> = HashMap::new();
-    let mut pending: HashMap<ObjectId, usize> = HashMap::new();
+    let mut children: IdMap<Vec<ObjectId>> = IdMap::default();
+    let mut pending: IdMap<usize> = IdMap::default();
     for (id, ps) in parents {
         let known: Vec<&ObjectId> = ps.iter().filter(|p| info.contains_key(*p)).collect();
         pending.insert(*id, known.len());
@@ -635,20 +640,20 @@ const READER_CACHE: usize = 4 << 20;
 /// for twice in a row. Bounded: cleared when it grows past a limit.
 struct TreeCache<'a> {
     /// Content of tree objects known to parse.
-    trees: HashMap<ObjectId, Tree>,
+    trees: IdMap<Tree>,
     /// Approximate bytes held.
     bytes: usize,
     /// Reads trees from packs (gitoxide when `None` or for what it does not handle).
     reader: Option<Reader<'a>>,
 }
 
-/// A tree object's content, checked to parse.
+/// A tree object's content (parsed, and checked, as it is compared).
 type Tree = std::rc::Rc<Vec<u8>>;
 
 impl<'a> TreeCache<'a> {
     fn new(reader: Option<Reader<'a>>) -> TreeCache<'a> {
         TreeCache {
-            trees: HashMap::new(),
+            trees: IdMap::default(),
             bytes: 0,
             reader,
         }
@@ -662,15 +667,11 @@ impl<'a> TreeCache<'a> {
         if let Some(found) = self.trees.get(&id) {
             return Ok(found.clone());
         }
-        let hash = repo.object_hash();
         let fast = self
             .reader
             .as_mut()
             .and_then(|r| match r.read(&id, |_| true) {
-                Some(Read::Object(gix::objs::Kind::Tree, data)) => {
-                    let parses = gix::objs::TreeRefIter::from_bytes(&data, hash).all(|e| e.is_ok());
-                    parses.then_some(data)
-                }
+                Some(Read::Object(gix::objs::Kind::Tree, data)) => Some(data),
                 _ => None,
             });
         let tree = match fast {
@@ -679,9 +680,6 @@ impl<'a> TreeCache<'a> {
                 let tree = repo
                     .find_tree(id)
                     .map_err(|e| format!("cannot read tree {id}: {e}"))?;
-                if let Some(Err(e)) = tree.iter().find(Result::is_err) {
-                    return Err(format!("damaged tree {}: {e}", tree.id));
-                }
                 std::rc::Rc::new(tree.data.clone())
             }
         };
@@ -694,14 +692,6 @@ impl<'a> TreeCache<'a> {
         self.trees.insert(id, tree.clone());
         Ok(tree)
     }
-}
-
-/// The entries of a tree object that [`TreeCache::get`] checked.
-fn tree_entries(
-    tree: &[u8],
-    hash: gix::hash::Kind,
-) -> impl Iterator<Item = gix::objs::tree::EntryRef<'_>> {
-    gix::objs::TreeRefIter::from_bytes(tree, hash).filter_map(Result::ok)
 }
 
 /// Tree entries as (name, mode, id), or an error message.
@@ -749,72 +739,37 @@ fn diff_trees(
         Some(Ok(e)) => e,
         _ => std::rc::Rc::new(Vec::new()),
     };
-    let hash = repo.object_hash();
-    // Both lists are in git's tree order, and equal names sort equal: a merge walk finds each
-    // name's old entry without hashing.
-    let mut old_iter = tree_entries(&old_tree, hash).peekable();
-    for entry in tree_entries(&new_tree, hash) {
-        let (name, mode, id): (&[u8], _, _) = (entry.filename, entry.mode, entry.oid.to_owned());
-        let mut before = None;
-        while let Some(old_entry) = old_iter.peek() {
-            match git_order(
-                old_entry.filename,
-                old_entry.mode.is_tree(),
-                name,
-                mode.is_tree(),
-            ) {
-                std::cmp::Ordering::Less => {
-                    old_iter.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    before = Some((old_entry.mode, old_entry.oid.to_owned()));
-                    old_iter.next();
-                    break;
-                }
-                std::cmp::Ordering::Greater => break,
+    let hash_len = repo.object_hash().len_in_bytes();
+    for change in trees::Diff::new(&old_tree, &new_tree, hash_len) {
+        let change = match change {
+            Ok(change) => change,
+            Err(why) => {
+                errors.push(format!(
+                    "damaged tree {new} (under `{prefix}`): {why}; the rest of it is not scanned"
+                ));
+                return;
             }
-        }
-        if before.is_none() && !old_tree.is_empty() {
-            // A name that changed kind (file <-> directory) sorts elsewhere; look it up.
-            before = tree_entries(&old_tree, hash)
-                .find(|e| e.filename == name)
-                .map(|e| (e.mode, e.oid.to_owned()));
-        }
-        if before.is_some_and(|(_, old_id)| old_id == id) {
-            continue;
-        }
-        let name_text = String::from_utf8_lossy(name);
-        let path = if prefix.is_empty() {
-            name_text.into_owned()
-        } else {
-            format!("{prefix}/{name_text}")
         };
-        if mode.is_tree() {
-            let old_tree = before.filter(|(m, _)| m.is_tree()).map(|(_, i)| i);
-            diff_trees(repo, cache, old_tree, id, &path, out, errors, submodule);
-        } else if mode.is_commit() {
-            submodule(&path);
-        } else if mode.is_blob() || mode.is_executable() {
-            out.push((path, id));
+        let path = |name: &[u8]| {
+            let name = String::from_utf8_lossy(name);
+            if prefix.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{prefix}/{name}")
+            }
+        };
+        // The ids are slices of the repository's hash length: the conversions cannot fail.
+        match change {
+            trees::Change::Tree { name, old, new } => {
+                let old = old.map(ObjectId::from_bytes_or_panic);
+                let new = ObjectId::from_bytes_or_panic(new);
+                diff_trees(repo, cache, old, new, &path(name), out, errors, submodule);
+            }
+            trees::Change::File { name, id } => {
+                out.push((path(name), ObjectId::from_bytes_or_panic(id)));
+            }
+            trees::Change::Submodule { name } => submodule(&path(name)),
         }
-    }
-}
-
-/// Git's tree order: names compare bytewise, a tree's name as if it ended in `/`.
-fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
-    let common = a.len().min(b.len());
-    match a[..common].cmp(&b[..common]) {
-        std::cmp::Ordering::Equal => {}
-        other => return other,
-    }
-    let next = |name: &[u8], tree: bool| -> Option<u8> {
-        name.get(common)
-            .copied()
-            .or(if tree { Some(b'/') } else { None })
-    };
-    match (next(a, a_tree), next(b, b_tree)) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (x, y) => x.cmp(&y),
     }
 }
 

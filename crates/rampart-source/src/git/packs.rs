@@ -11,6 +11,7 @@
 //! to gitoxide, so errors and their messages are gitoxide's.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -269,9 +270,34 @@ fn apply_delta(base: &[u8], instructions: &[u8]) -> Option<Vec<u8>> {
     (out.len() == result_size).then_some(out)
 }
 
+/// Hashes (pack, offset) keys with a multiply per word: the keys are distinct integers, and
+/// the default hasher's resistance to chosen keys buys nothing here.
+#[derive(Default)]
+struct OffsetHasher(u64);
+
+impl std::hash::Hasher for OffsetHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+}
+
 /// Decoded objects by (pack, offset), evicting the least recently used past a byte budget.
 struct Cache {
-    map: HashMap<(usize, u64), (Kind, Data, u64)>,
+    map: HashMap<(usize, u64), (Kind, Data, u64), BuildHasherDefault<OffsetHasher>>,
     bytes: usize,
     limit: usize,
     clock: u64,
@@ -280,7 +306,7 @@ struct Cache {
 impl Cache {
     fn new(limit: usize) -> Cache {
         Cache {
-            map: HashMap::new(),
+            map: HashMap::default(),
             bytes: 0,
             limit,
             clock: 0,
