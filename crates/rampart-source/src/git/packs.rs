@@ -145,7 +145,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let (kind, base) = self.resolve(pack, base)?;
-        let object = Rc::new(apply_delta(&base, &instructions)?);
+        let object = self.apply(&base, instructions)?;
         self.cache.put(pack, offset, kind, &object);
         Some(Read::Object(kind, object))
     }
@@ -188,7 +188,7 @@ impl<'a> Reader<'a> {
             if result_size > MAX_OBJECT {
                 return None;
             }
-            object = Rc::new(apply_delta(&object, &instructions)?);
+            object = self.apply(&object, instructions)?;
             self.cache.put(pack, at, kind, &object);
         }
         Some((kind, object))
@@ -199,10 +199,25 @@ impl<'a> Reader<'a> {
         if entry.decompressed_size > MAX_OBJECT {
             return None;
         }
-        let mut out = vec![0; usize::try_from(entry.decompressed_size).ok()?];
+        let size = usize::try_from(entry.decompressed_size).ok()?;
+        let mut out = self.cache.pool.take(size);
+        out.resize(size, 0);
         data.decompress_entry(entry, &mut self.inflate, &mut out)
             .ok()?;
         Some(out)
+    }
+
+    /// `base` with delta `instructions` applied, in a recycled buffer (the instructions'
+    /// buffer is recycled too).
+    fn apply(&mut self, base: &[u8], instructions: Vec<u8>) -> Option<Data> {
+        let (_, size) = delta_sizes(&instructions)?;
+        let out = self
+            .cache
+            .pool
+            .take(usize::try_from(size.min(MAX_OBJECT)).ok()?);
+        let object = apply_delta(base, &instructions, out);
+        self.cache.pool.give(instructions);
+        object.map(Rc::new)
     }
 }
 
@@ -225,15 +240,17 @@ fn delta_sizes(delta: &[u8]) -> Option<(u64, u64)> {
     Some((base, result))
 }
 
-/// Apply git delta `instructions` to `base`; `None` if they do not fit it.
-fn apply_delta(base: &[u8], instructions: &[u8]) -> Option<Vec<u8>> {
+/// Apply git delta `instructions` to `base`, into `out` (emptied first); `None` if they do
+/// not fit it.
+fn apply_delta(base: &[u8], instructions: &[u8], mut out: Vec<u8>) -> Option<Vec<u8>> {
     let (base_size, rest) = varint(instructions)?;
     let (result_size, mut ops) = varint(rest)?;
     if base_size != base.len() as u64 || result_size > MAX_OBJECT {
         return None;
     }
     let result_size = usize::try_from(result_size).ok()?;
-    let mut out = Vec::with_capacity(result_size);
+    out.clear();
+    out.reserve(result_size);
     while let Some((&op, rest)) = ops.split_first() {
         ops = rest;
         if op & 0x80 != 0 {
@@ -301,6 +318,8 @@ struct Cache {
     bytes: usize,
     limit: usize,
     clock: u64,
+    /// Buffers of evicted objects, for the next ones.
+    pool: Pool,
 }
 
 impl Cache {
@@ -310,6 +329,7 @@ impl Cache {
             bytes: 0,
             limit,
             clock: 0,
+            pool: Pool::default(),
         }
     }
 
@@ -345,10 +365,65 @@ impl Cache {
                 if self.bytes <= self.limit / 4 * 3 {
                     break;
                 }
-                self.map.remove(&key);
+                if let Some((_, data, _)) = self.map.remove(&key)
+                    && let Ok(buffer) = Rc::try_unwrap(data)
+                {
+                    self.pool.give(buffer);
+                }
                 self.bytes -= len;
             }
         }
+    }
+}
+
+/// Buffers to decode into, recycled: a history scan decodes hundreds of megabytes in objects
+/// of a few kilobytes, and with the allocator told to return free memory at once (to keep the
+/// peak low), freeing and allocating them made it hand the same pages back and forth with the
+/// kernel (twice the page faults).
+#[derive(Default)]
+struct Pool {
+    free: Vec<Vec<u8>>,
+    bytes: usize,
+}
+
+impl Pool {
+    /// Buffers kept at most, and their bytes.
+    const COUNT: usize = 64;
+    const BYTES: usize = 2 << 20;
+
+    /// An empty buffer with room for `size` bytes: the smallest kept one that fits, unless it
+    /// is more than twice as large.
+    fn take(&mut self, size: usize) -> Vec<u8> {
+        let best = self
+            .free
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.capacity() >= size && b.capacity() <= size.saturating_mul(2) + 64)
+            .min_by_key(|(_, b)| b.capacity())
+            .map(|(i, _)| i);
+        match best {
+            Some(i) => {
+                let buffer = self.free.swap_remove(i);
+                self.bytes -= buffer.capacity();
+                buffer
+            }
+            None => Vec::with_capacity(size),
+        }
+    }
+
+    fn give(&mut self, mut buffer: Vec<u8>) {
+        let size = buffer.capacity();
+        if size == 0 || size > Self::BYTES / 4 {
+            return;
+        }
+        while self.free.len() >= Self::COUNT || self.bytes + size > Self::BYTES {
+            let Some(old) = self.free.first() else { break };
+            self.bytes -= old.capacity();
+            self.free.swap_remove(0);
+        }
+        buffer.clear();
+        self.bytes += size;
+        self.free.push(buffer);
     }
 }
 
@@ -461,16 +536,17 @@ mod tests {
         // base size 12, result size 11: copy "hello" (offset 0, size 5), insert " git", copy
         // "ld" (offset 10, size 2).
         let delta = [12, 11, 0x90, 5, 4, b' ', b'g', b'i', b't', 0x91, 10, 2];
+        // Into a recycled buffer: its old content is gone.
         assert_eq!(
-            apply_delta(base, &delta).as_deref(),
+            apply_delta(base, &delta, b"stale".to_vec()).as_deref(),
             Some(&b"hello gitld"[..])
         );
         // Wrong base size, copy out of range, short result, opcode 0: rejected.
-        assert!(apply_delta(b"short", &delta).is_none());
-        assert!(apply_delta(base, &[12, 5, 0x91, 10, 5]).is_none());
-        assert!(apply_delta(base, &[12, 6, 0x90, 5]).is_none());
-        assert!(apply_delta(base, &[12, 1, 0]).is_none());
-        assert!(apply_delta(base, &[12]).is_none());
+        assert!(apply_delta(b"short", &delta, Vec::new()).is_none());
+        assert!(apply_delta(base, &[12, 5, 0x91, 10, 5], Vec::new()).is_none());
+        assert!(apply_delta(base, &[12, 6, 0x90, 5], Vec::new()).is_none());
+        assert!(apply_delta(base, &[12, 1, 0], Vec::new()).is_none());
+        assert!(apply_delta(base, &[12], Vec::new()).is_none());
     }
 
     #[test]
