@@ -84,8 +84,8 @@ struct CommitInfo {
     time: u64,
 }
 
-/// Where a blob appeared: (commit index in scan order, path).
-type Occurrence = (usize, String);
+/// Where a blob appeared: (commit index in scan order, index in that commit's changes).
+type Occurrence = (usize, u32);
 
 /// The plan of a history scan: commits and the blobs they introduced.
 pub struct GitSource {
@@ -96,8 +96,8 @@ pub struct GitSource {
     commits: Vec<CommitInfo>,
     /// Unique blobs in order of first appearance, with every place they appeared.
     blobs: Vec<(ObjectId, Vec<Occurrence>)>,
-    /// (commit index, path) of a blob's first occurrence -> blob index.
-    first_seen: HashMap<(usize, String), usize>,
+    /// What each commit (by index in scan order) changed: (path, blob).
+    changes: Vec<Vec<(String, ObjectId)>>,
     /// HEAD's tree: path -> blob.
     head: Option<ObjectId>,
     /// Problems met while planning (missing objects, shallow boundary, submodules).
@@ -111,8 +111,8 @@ pub struct GitSource {
     skip: HashSet<ObjectId>,
     /// Blobs that could not be read this run (never cached as scanned).
     failed: std::sync::Mutex<HashSet<ObjectId>>,
-    /// Tree diffs computed this run that are safe to remember.
-    commit_changes: Vec<(ObjectId, Vec<(String, ObjectId)>)>,
+    /// Commits (by index) whose changes were computed this run and are safe to remember.
+    remembered: Vec<usize>,
     /// Commit id -> position in `commits`.
     positions: IdMap<usize>,
 }
@@ -236,7 +236,6 @@ impl GitSource {
         let mut commits = Vec::with_capacity(order.len());
         let mut blobs: Vec<(ObjectId, Vec<Occurrence>)> = Vec::new();
         let mut blob_index: IdMap<usize> = IdMap::default();
-        let mut first_seen = HashMap::new();
         let mut submodules = BTreeMap::new();
         // What each commit changed: from the cache when known, else a tree diff against its
         // first parent. Diffs are independent, so they run in parallel over contiguous runs of
@@ -304,9 +303,13 @@ impl GitSource {
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        let mut by_position: HashMap<usize, Diffed> =
-            diffed.into_iter().map(|d| (d.position, d)).collect();
-        let mut commit_changes = Vec::with_capacity(order.len());
+        let mut by_position: Vec<Option<Diffed>> = (0..order.len()).map(|_| None).collect();
+        for diffed in diffed {
+            let position = diffed.position;
+            by_position[position] = Some(diffed);
+        }
+        let mut remembered = Vec::with_capacity(order.len());
+        let mut all_changes = Vec::with_capacity(order.len());
         for (position, id) in order.iter().enumerate() {
             let Some((author, time, _)) = info.get(id) else {
                 continue;
@@ -316,7 +319,7 @@ impl GitSource {
                 author: author.clone(),
                 time: *time,
             });
-            let changes = match by_position.remove(&position) {
+            let changes = match by_position.get_mut(position).and_then(Option::take) {
                 Some(diffed) => {
                     for message in diffed.errors.iter() {
                         notes.push(ScanError {
@@ -331,23 +334,20 @@ impl GitSource {
                     // Only complete diffs against a present parent are worth remembering.
                     let parent_missing = shallow.contains(id) || orphaned.contains(id);
                     if diffed.errors.is_empty() && !parent_missing {
-                        commit_changes.push((*id, diffed.changes.clone()));
+                        remembered.push(position);
                     }
                     diffed.changes
                 }
                 None => options.known_changes.get(id).cloned().unwrap_or_default(),
             };
-            for (path, blob) in changes {
-                let slot = *blob_index.entry(blob).or_insert_with(|| {
-                    blobs.push((blob, Vec::new()));
+            for (index, (_, blob)) in changes.iter().enumerate() {
+                let slot = *blob_index.entry(*blob).or_insert_with(|| {
+                    blobs.push((*blob, Vec::new()));
                     blobs.len() - 1
                 });
-                let occurrences = &mut blobs[slot].1;
-                if occurrences.is_empty() {
-                    first_seen.insert((position, path.clone()), slot);
-                }
-                occurrences.push((position, path));
+                blobs[slot].1.push((position, index as u32));
             }
+            all_changes.push(changes);
         }
         let head = repo.head_tree_id().ok().map(|t| t.detach());
         if shallow_boundary > 0 {
@@ -365,7 +365,7 @@ impl GitSource {
             name,
             commits,
             blobs,
-            first_seen,
+            changes: all_changes,
             head,
             notes,
             submodules: submodules.into_keys().collect(),
@@ -374,7 +374,7 @@ impl GitSource {
             threads: options.threads,
             skip: HashSet::new(),
             failed: std::sync::Mutex::new(HashSet::new()),
-            commit_changes,
+            remembered,
             positions: order.iter().enumerate().map(|(i, id)| (*id, i)).collect(),
         })
     }
@@ -400,8 +400,21 @@ impl GitSource {
 
     /// Tree diffs computed by this run (complete ones, against a present parent), to remember
     /// for the next run.
-    pub fn commit_changes(&self) -> &[(ObjectId, Vec<(String, ObjectId)>)] {
-        &self.commit_changes
+    pub fn commit_changes(&self) -> impl Iterator<Item = (ObjectId, &[(String, ObjectId)])> {
+        self.remembered.iter().filter_map(|&position| {
+            Some((
+                self.commits.get(position)?.id,
+                self.changes.get(position)?.as_slice(),
+            ))
+        })
+    }
+
+    /// The path of a blob's occurrence.
+    fn path_of(&self, (position, index): Occurrence) -> &str {
+        self.changes
+            .get(position)
+            .and_then(|changes| changes.get(index as usize))
+            .map_or("", |(path, _)| path.as_str())
     }
 
     /// Number of commits in the scan.
@@ -443,9 +456,11 @@ impl GitSource {
     pub fn blob_of(&self, finding: &Finding) -> Option<ObjectId> {
         let commit = ObjectId::from_hex(finding.location.commit.as_deref()?.as_bytes()).ok()?;
         let position = *self.positions.get(&commit)?;
-        self.first_seen
-            .get(&(position, finding.location.path.clone()))
-            .map(|&slot| self.blobs[slot].0)
+        self.changes
+            .get(position)?
+            .iter()
+            .find(|(path, _)| *path == finding.location.path)
+            .map(|(_, blob)| *blob)
     }
 
     /// Turn per-blob findings into history findings: one per secret and path (copies of a
@@ -467,8 +482,11 @@ impl GitSource {
                 continue;
             };
             let mut by_path: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (commit, path) in &self.blobs[slot].1 {
-                by_path.entry(path.as_str()).or_default().push(*commit);
+            for &occurrence in &self.blobs[slot].1 {
+                by_path
+                    .entry(self.path_of(occurrence))
+                    .or_default()
+                    .push(occurrence.0);
             }
             for (path, commits) in by_path {
                 let mut copy = finding.clone();
@@ -841,10 +859,11 @@ impl Source for GitSource {
                             let Some((id, occurrences)) = self.blobs.get(slot) else {
                                 continue;
                             };
-                            let Some((commit, path)) = occurrences.first() else {
+                            let Some(&first) = occurrences.first() else {
                                 continue;
                             };
-                            self.visit_blob(&repo, &mut reader, *id, *commit, path, visitor);
+                            let path = self.path_of(first);
+                            self.visit_blob(&repo, &mut reader, *id, first.0, path, visitor);
                         }
                     }
                 });

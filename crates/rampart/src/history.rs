@@ -176,7 +176,7 @@ impl Cache {
     ) -> std::io::Result<()> {
         // Nothing new learned: keep the file as it is (rewriting it is most of a rerun's cost).
         if fresh.is_empty()
-            && source.commit_changes().is_empty()
+            && source.commit_changes().next().is_none()
             && source.blob_ids().all(|id| skipped.contains(&id))
         {
             return Ok(());
