@@ -194,11 +194,13 @@ impl KeywordFilter {
                     continue;
                 }
                 let keyword = &self.keywords[index];
-                let matched = start.checked_sub(entry.offset as usize).is_some_and(|from| {
-                    haystack
-                        .get(from..from + keyword.len())
-                        .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
-                });
+                let matched = start
+                    .checked_sub(entry.offset as usize)
+                    .is_some_and(|from| {
+                        haystack
+                            .get(from..from + keyword.len())
+                            .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
+                    });
                 if matched {
                     seen[index] = true;
                     if !found(index) {

@@ -811,10 +811,7 @@ impl Fetch for GitSource {
 
 impl Source for GitSource {
     fn target(&self) -> Target {
-        Target {
-            kind: "git".to_string(),
-            name: self.name.clone(),
-        }
+        target_of(Path::new(&self.name))
     }
 
     fn walk(&self, visitor: &dyn SourceVisitor) {
@@ -1144,6 +1141,42 @@ impl Source for StagedSource {
             }
         }
     }
+}
+
+/// The target a history scan of the repository at `path` reports.
+pub fn target_of(path: &Path) -> Target {
+    Target {
+        kind: "git".to_string(),
+        name: path.display().to_string(),
+    }
+}
+
+/// What a history scan of the repository at `path` starts from, as text: every ref with its
+/// target, HEAD, and the shallow boundary. The same text means the same commits, trees and
+/// blobs (objects are named by their content), so a stored result still holds.
+pub fn ref_state(path: &Path) -> Result<String, GitError> {
+    let repo = open(path)?;
+    let mut lines = Vec::new();
+    let platform = repo.references().map_err(read_error)?;
+    for reference in platform.all().map_err(read_error)? {
+        let reference = reference.map_err(read_error)?;
+        let target = match reference.target() {
+            gix::refs::TargetRef::Object(id) => id.to_string(),
+            gix::refs::TargetRef::Symbolic(name) => format!("-> {}", name.as_bstr()),
+        };
+        lines.push(format!("{} {target}", reference.name().as_bstr()));
+    }
+    lines.sort();
+    match repo.head_id() {
+        Ok(id) => lines.push(format!("HEAD {id}")),
+        Err(_) => lines.push("HEAD unborn".to_string()),
+    }
+    if let Ok(Some(shallow)) = repo.shallow_commits() {
+        for id in shallow.iter() {
+            lines.push(format!("shallow {id}"));
+        }
+    }
+    Ok(lines.join("\n"))
 }
 
 /// The directory holding the repository at `path` (for cache keys and messages).

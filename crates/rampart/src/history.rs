@@ -91,15 +91,69 @@ pub fn cache_dir() -> PathBuf {
         .join("rampart")
 }
 
+/// The cache file of the repository whose git dir is `git_dir`.
+fn cache_path(git_dir: &Path) -> PathBuf {
+    let canonical = git_dir
+        .canonicalize()
+        .unwrap_or_else(|_| git_dir.to_path_buf());
+    let key = hex(&Sha256::digest(canonical.to_string_lossy().as_bytes())[..12]);
+    cache_dir().join("git").join(format!("{key}.json"))
+}
+
+/// A whole history scan's result (findings without secrets), kept beside the cache so that a
+/// rerun over a repository whose refs have not moved reads neither the repository nor the
+/// cache of blobs: it only re-reports.
+#[derive(Serialize, Deserialize)]
+pub struct StoredResult {
+    /// What the result answers for: see [`result_state`].
+    pub state: String,
+    /// Commits in the scan.
+    pub commits: usize,
+    /// Unique blobs in the scan.
+    pub blobs: usize,
+    /// The history findings, secrets removed.
+    pub findings: Vec<Finding>,
+    /// Findings suppressed by inline comments.
+    pub inline_suppressed: u64,
+    /// Warnings of the scan (submodules not followed).
+    pub warnings: Vec<String>,
+}
+
+/// A digest of everything a stored result depends on: the rule set (see [`ruleset_key`]), the
+/// scan options that select history, and the repository's refs (see
+/// [`rampart_source::git::ref_state`]).
+pub fn result_state(ruleset: &str, options: &str, refs: &str) -> String {
+    let mut hasher = Sha256::new();
+    for part in [ruleset, options, refs] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hex(&hasher.finalize())
+}
+
+fn result_path(git_dir: &Path) -> PathBuf {
+    cache_path(git_dir).with_extension("result.json")
+}
+
+/// The stored result for `state`, if there is one (any other is ignored).
+pub fn stored_result(git_dir: &Path, state: &str) -> Option<StoredResult> {
+    let bytes = std::fs::read(result_path(git_dir)).ok()?;
+    let stored: StoredResult = serde_json::from_slice(&bytes).ok()?;
+    (stored.state == state).then_some(stored)
+}
+
+/// Keep `result` for the next run (replacing the one before).
+pub fn store_result(git_dir: &Path, result: &StoredResult) -> std::io::Result<()> {
+    let bytes = serde_json::to_vec(result).map_err(std::io::Error::other)?;
+    rampart_vulndb::store::write_atomically(&result_path(git_dir), &bytes)
+        .map_err(std::io::Error::other)
+}
+
 impl Cache {
     /// The cache for the repository whose git dir is `git_dir`; empty when missing, unreadable,
     /// from another rule set or another format.
     pub fn load(git_dir: &Path, ruleset: &str) -> Cache {
-        let canonical = git_dir
-            .canonicalize()
-            .unwrap_or_else(|_| git_dir.to_path_buf());
-        let key = hex(&Sha256::digest(canonical.to_string_lossy().as_bytes())[..12]);
-        let path = cache_dir().join("git").join(format!("{key}.json"));
+        let path = cache_path(git_dir);
         let mut cache = Cache {
             path,
             ruleset: ruleset.to_string(),

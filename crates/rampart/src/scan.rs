@@ -508,8 +508,11 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
             .with_kind(target.kind());
             (engine.run(&source, &spinner), source.target())
         }
-        Mode::History => {
+        Mode::History => 'history: {
             return_memory_promptly();
+            // A rerun over a repository whose refs have not moved re-reports the stored
+            // result (never with --show-secrets: stored findings hold no secrets).
+            let mut stored = None;
             let cache = if args.no_cache {
                 None
             } else {
@@ -526,6 +529,28 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                     &max_file_size.to_le_bytes(),
                 ]);
                 let git_dir = rampart_source::git::git_dir(Path::new(path))?;
+                if !args.show_secrets {
+                    let selection = format!(
+                        "branch {:?} since {:?} max-commits {:?}",
+                        args.branch, args.since, args.max_commits
+                    );
+                    let refs = rampart_source::git::ref_state(Path::new(path))?;
+                    let state = history::result_state(&key, &selection, &refs);
+                    if let Some(result) = history::stored_result(&git_dir, &state) {
+                        eprintln!(
+                            "git history: {} commits, {} unique blobs ({} from the cache; no ref has moved since the last scan)",
+                            result.commits, result.blobs, result.blobs
+                        );
+                        warnings.extend(result.warnings);
+                        let output = rampart_core::EngineOutput {
+                            findings: result.findings,
+                            inline_suppressed: result.inline_suppressed,
+                            ..Default::default()
+                        };
+                        break 'history (output, rampart_source::git::target_of(Path::new(path)));
+                    }
+                    stored = Some((git_dir.clone(), state));
+                }
                 Some(history::Cache::load(&git_dir, &key))
             };
             let options = GitOptions {
@@ -565,11 +590,32 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
             }
             output.findings = source.attribute(all);
             output.findings.extend(unpaired);
-            for submodule in source.submodules() {
-                warnings.push(format!(
-                    "submodule `{submodule}` is not scanned (scan its repository separately)"
-                ));
+            let history_warnings: Vec<String> = source
+                .submodules()
+                .iter()
+                .map(|submodule| {
+                    format!(
+                        "submodule `{submodule}` is not scanned (scan its repository separately)"
+                    )
+                })
+                .collect();
+            // Only a complete result is kept: an unreadable object may be readable next time.
+            if let Some((git_dir, state)) = stored
+                && output.errors.is_empty()
+            {
+                let result = history::StoredResult {
+                    state,
+                    commits: source.commit_count(),
+                    blobs: source.blob_count(),
+                    findings: output.findings.clone(),
+                    inline_suppressed: output.inline_suppressed,
+                    warnings: history_warnings.clone(),
+                };
+                if let Err(e) = history::store_result(&git_dir, &result) {
+                    warnings.push(format!("could not write the git history result: {e}"));
+                }
             }
+            warnings.extend(history_warnings);
             eprintln!(
                 "git history: {} commits, {} unique blobs ({} from the cache)",
                 source.commit_count(),

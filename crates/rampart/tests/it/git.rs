@@ -186,14 +186,32 @@ fn a_second_run_reads_only_new_blobs() {
     commit(&tree, "secret");
     let (_, first, err) = scan(&tree, &["git:."]);
     assert!(err.contains("(0 from the cache)"), "{err}");
+    // Nothing moved: the stored result is re-reported without reading the repository.
     let (_, second, err) = scan(&tree, &["git:."]);
-    assert!(err.contains("6 unique blobs (6 from the cache)"), "{err}");
+    assert!(
+        err.contains("6 unique blobs (6 from the cache; no ref has moved since the last scan)"),
+        "{err}"
+    );
     assert_eq!(history(&first), history(&second));
+    assert_eq!(first["findings"], second["findings"]);
+    // Whole secrets are never stored: --show-secrets reads the blobs with findings again.
+    let (_, shown, err) = scan(&tree, &["--show-secrets", "git:."]);
+    assert!(!err.contains("no ref has moved"), "{err}");
+    assert_eq!(history(&shown), history(&first));
     tree.write("t.env", format!("T={TOKEN2}\n"));
     commit(&tree, "another");
     let (_, third, err) = scan(&tree, &["git:."]);
     assert!(err.contains("7 unique blobs (6 from the cache)"), "{err}");
     assert_eq!(history(&third).len(), 2);
+    // A branch moved back is a different state again: planned, not re-reported.
+    git(tree.path(), &["reset", "-q", "--hard", "HEAD~1"]);
+    let (_, back, err) = scan(&tree, &["git:."]);
+    assert!(err.contains("6 unique blobs (6 from the cache)"), "{err}");
+    assert!(!err.contains("no ref has moved"), "{err}");
+    assert_eq!(history(&back), history(&first));
+    // Other options select other history: not the stored result either.
+    let (_, _, err) = scan(&tree, &["--max-commits", "2", "git:."]);
+    assert!(!err.contains("no ref has moved"), "{err}");
     let (_, _, err) = scan(&tree, &["--no-cache", "git:."]);
     assert!(err.contains("(0 from the cache)"), "{err}");
 }
