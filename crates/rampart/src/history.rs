@@ -3,7 +3,9 @@
 //!
 //! The cache (`<cache dir>/git/<repo key>.json`) records, for one rule set, which blobs were
 //! scanned clean and the findings of the others, with the digest of each matched secret (never
-//! the secret): a rerun reads only blobs it has not seen and re-reports the rest.
+//! the secret): a rerun reads only blobs it has not seen and re-reports the rest. Beside it,
+//! `<repo key>.result.json` holds the last complete result, keyed by the repository's refs (see
+//! [`StoredResult`]): a rerun over unchanged refs reads only that.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
