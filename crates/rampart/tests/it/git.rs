@@ -440,6 +440,75 @@ fn repositories_in_odd_states() {
     assert_eq!(code, 3, "{err}");
     assert_eq!(history(&report).len(), 1);
 
+    // A damaged tree object: reported where the damage starts; the entries before it and
+    // the rest of the history are scanned.
+    let broken = repo();
+    broken.write("keep.env", format!("T={TOKEN}\n"));
+    let parent = commit(&broken, "good");
+    let raw_id = |hex: &str| -> Vec<u8> {
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect()
+    };
+    broken.write("first.txt", format!("T={TOKEN2}\n"));
+    let first = git(broken.path(), &["hash-object", "-w", "first.txt"]);
+    let mut damaged_tree = b"100644 first.env\0".to_vec();
+    damaged_tree.extend(raw_id(&first));
+    damaged_tree.extend_from_slice(b"100644 second.env\0cut");
+    std::fs::write(broken.join("damaged.tree"), &damaged_tree).unwrap();
+    let damaged_id = git(
+        broken.path(),
+        &[
+            "hash-object",
+            "-t",
+            "tree",
+            "--literally",
+            "-w",
+            "damaged.tree",
+        ],
+    );
+    let keep = git(broken.path(), &["rev-parse", "HEAD:keep.env"]);
+    let mut root = b"40000 bad\0".to_vec();
+    root.extend(raw_id(&damaged_id));
+    root.extend_from_slice(b"100644 keep.env\0");
+    root.extend(raw_id(&keep));
+    std::fs::write(broken.join("root.tree"), &root).unwrap();
+    let root_id = git(
+        broken.path(),
+        &[
+            "hash-object",
+            "-t",
+            "tree",
+            "--literally",
+            "-w",
+            "root.tree",
+        ],
+    );
+    let top = git(
+        broken.path(),
+        &["commit-tree", &root_id, "-p", &parent, "-m", "damaged"],
+    );
+    git(broken.path(), &["update-ref", "refs/heads/main", &top]);
+    let (code, report, err) = scan(&broken, &["--strict", "git:."]);
+    assert_eq!(code, 3, "{err}");
+    let messages: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains(&format!("damaged tree {damaged_id} (under `bad`)"))),
+        "{messages:#?}"
+    );
+    let paths: Vec<String> = history(&report).into_iter().map(|h| h.0).collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths.iter().any(|p| p == "keep.env"), "{paths:?}");
+    assert!(paths.iter().any(|p| p == "bad/first.env"), "{paths:?}");
+
     // A huge blob is not read; a submodule is reported, not followed.
     let big = repo();
     big.write("big.bin", vec![b'a'; 3 << 20]);
