@@ -5,8 +5,9 @@
 //! window at every position, case-folded, is looked up in one table of 32-bit words: the
 //! window's first three bytes pick the word (by hash), its fourth byte picks a bit in it. A
 //! keyword of four bytes or more sets the bit of one 4-byte piece of it (the piece least
-//! likely to be an everyday word); a 3-byte keyword sets every bit of its word. Only where a
-//! bit is set are the keywords of that word compared. Windows are read with one unaligned load
+//! likely to be an everyday word); a 3-byte keyword takes a word of its own, which holds its
+//! three bytes (or, shared, lets every window through). Only where the table says "maybe"
+//! are the keywords of that word compared. Windows are read with one unaligned load
 //! each, so no position waits for the one before: with AVX2, 32 positions are hashed and
 //! looked up (one gather per eight) at once, in [`simd`], the only `unsafe` code here; without
 //! it, eight positions are tested with one branch. Keywords shorter than three bytes go to a
@@ -28,12 +29,29 @@ const K: u32 = 0x9E37_7901;
 const FOLD: u32 = 0x2020_2020;
 const LOW3: u32 = 0x00FF_FFFF;
 
-/// The word of a folded window in the table, and the bit of the word.
+/// A word holding one 3-byte keyword instead of bits: the flag, then the keyword's folded
+/// bytes. (Bits only go up to 30, so no word of bits has this one.)
+const THREE: u32 = 1 << 31;
+
+/// The word of a folded window in the table, and the bit of the word (0..=30).
 #[inline(always)]
 fn slot(window: u32) -> (usize, u32) {
     let product = window.wrapping_mul(K);
     let product3 = product.wrapping_sub(window & !LOW3);
-    ((product3 >> (32 - BITS)) as usize, (product >> 24) & 31)
+    (
+        (product3 >> (32 - BITS)) as usize,
+        ((product >> 24) & 31).min(30),
+    )
+}
+
+/// Whether a window (folded) with `bit` may start a keyword, by its table `word`.
+#[inline(always)]
+fn hits(word: u32, window: u32, bit: u32) -> bool {
+    if word & THREE == 0 {
+        word >> bit & 1 != 0
+    } else {
+        word == u32::MAX || word & LOW3 == window & LOW3
+    }
 }
 
 /// Where in a keyword of four bytes or more to take the 4 bytes the table is keyed on: the
@@ -86,7 +104,8 @@ struct Entry {
 
 /// Finds the set of keywords (ASCII case-insensitive) present in a haystack.
 pub struct KeywordFilter {
-    /// Bit `b` of word `w`: a keyword's anchor hashes there. Shared and never written while
+    /// Bit `b` of word `w`: a keyword's anchor hashes there; or [`THREE`] and a 3-byte
+    /// keyword, or all ones (see [`hits`]). Shared and never written while
     /// searching (a keyword already seen in a haystack is skipped by a flag when hit again).
     table: Box<[u32; WORDS]>,
     /// The keywords of each word: `entries[word_start[w]..word_start[w + 1]]`.
@@ -104,6 +123,7 @@ impl KeywordFilter {
     /// A filter for `keywords`; the index of each is what [`KeywordFilter::find`] reports.
     pub fn new(keywords: &[String]) -> Result<KeywordFilter, aho_corasick::BuildError> {
         let mut table = Box::new([0u32; WORDS]);
+        let mut threes = vec![Vec::new(); WORDS];
         let mut by_word = Vec::new();
         let mut short = Vec::new();
         let mut short_index = Vec::new();
@@ -122,7 +142,11 @@ impl KeywordFilter {
                 }
             };
             let (word, bit) = slot(anchor);
-            table[word] |= if mask == LOW3 { u32::MAX } else { 1 << bit };
+            if mask == LOW3 {
+                threes[word].push(anchor);
+            } else {
+                table[word] |= 1 << bit;
+            }
             by_word.push((
                 word,
                 Entry {
@@ -132,6 +156,17 @@ impl KeywordFilter {
                     index: index as u32,
                 },
             ));
+        }
+        // A word with one 3-byte keyword and nothing else holds that keyword, so a window
+        // that only shares its hash is turned away without a comparison (3-byte keywords hash
+        // on three bytes, so a word of bits would let every fourth byte through); a word with
+        // more lets every window through.
+        for (word, three) in threes.iter().enumerate() {
+            table[word] = match three.as_slice() {
+                [] => table[word],
+                [only] if table[word] == 0 => THREE | only,
+                _ => u32::MAX,
+            };
         }
         by_word.sort_unstable_by_key(|&(word, entry)| (word, entry.index));
         let mut word_start = vec![0u32; WORDS + 1];
@@ -226,8 +261,9 @@ impl KeywordFilter {
             let block = &haystack[start..start + STEP + 3];
             let mut any = 0u32;
             for (k, bytes) in block.windows(4).enumerate() {
-                let (word, bit) = slot(window(bytes));
-                any |= (table[word] >> bit & 1) << k;
+                let window = window(bytes);
+                let (word, bit) = slot(window);
+                any |= u32::from(hits(table[word], window, bit)) << k;
             }
             while any != 0 {
                 let at = start + any.trailing_zeros() as usize;
@@ -303,6 +339,9 @@ mod simd {
         let k = _mm256_set1_epi32(K as i32);
         let top = _mm256_set1_epi32(!LOW3 as i32);
         let low5 = _mm256_set1_epi32(31);
+        let thirty = _mm256_set1_epi32(30);
+        let low3 = _mm256_set1_epi32(LOW3 as i32);
+        let ones = _mm256_set1_epi32(-1);
         let words = table.as_ptr().cast::<i32>();
         let mut start = 0;
         while let Some(block) = haystack.get(start..start + SPAN) {
@@ -319,8 +358,19 @@ mod simd {
                 // 2^BITS = WORDS, the table's length in words.
                 let bits = unsafe { _mm256_i32gather_epi32::<4>(words, word) };
                 let bit = _mm256_and_si256(_mm256_srli_epi32::<24>(product), low5);
-                let hit = _mm256_slli_epi32::<31>(_mm256_srlv_epi32(bits, bit));
-                let lanes = _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as usize;
+                let bit = _mm256_min_epu32(bit, thirty);
+                let by_bit = _mm256_slli_epi32::<31>(_mm256_srlv_epi32(bits, bit));
+                // Words with the THREE flag (the sign bit) hold a 3-byte keyword instead.
+                let three = _mm256_or_si256(
+                    _mm256_cmpeq_epi32(_mm256_and_si256(bits, low3), _mm256_and_si256(w, low3)),
+                    _mm256_cmpeq_epi32(bits, ones),
+                );
+                let hit = _mm256_blendv_ps(
+                    _mm256_castsi256_ps(by_bit),
+                    _mm256_castsi256_ps(three),
+                    _mm256_castsi256_ps(bits),
+                );
+                let lanes = _mm256_movemask_ps(hit) as usize;
                 mask |= SPREAD[lanes & 0xff] << j;
             }
             while mask != 0 {
@@ -408,6 +458,56 @@ mod tests {
                 if at + 4 <= len {
                     text[at..at + 4].copy_from_slice(b"kEy_");
                     assert_eq!(present(&filter, &text), vec![3], "{len} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn three_byte_keywords_sharing_a_word_are_all_found() {
+        // Two 3-byte keywords whose hashes pick the same word, and a 4-byte one in the word of
+        // a third: those words must let every window through to the comparison.
+        let letters = b"abcdefghijklmnopqrstuvwxyz";
+        let trigrams: Vec<[u8; 3]> = letters
+            .iter()
+            .flat_map(|&a| {
+                letters
+                    .iter()
+                    .flat_map(move |&b| letters.iter().map(move |&c| [a, b, c]))
+            })
+            .collect();
+        let word = |t: &[u8]| slot(window(t) & LOW3).0;
+        let (first, second) = trigrams
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| {
+                trigrams[i + 1..]
+                    .iter()
+                    .find(|b| word(*b) == word(a))
+                    .map(|b| (*a, *b))
+            })
+            .unwrap();
+        let third = trigrams.iter().find(|t| word(*t) != word(&first)).unwrap();
+        let mut four = third.to_vec();
+        four.push(b'q');
+        let keywords: Vec<String> = [&first[..], &second[..], third, &four]
+            .iter()
+            .map(|k| String::from_utf8(k.to_vec()).unwrap())
+            .collect();
+        let mut filter = KeywordFilter::new(&keywords).unwrap();
+        assert_eq!(filter.table[word(&first)], u32::MAX);
+        for avx2 in [false, true] {
+            #[cfg(target_arch = "x86_64")]
+            {
+                filter.avx2 = avx2 && std::arch::is_x86_feature_detected!("avx2");
+            }
+            for len in 3..70 {
+                for at in 0..=len - 3 {
+                    for (k, keyword) in keywords.iter().enumerate().take(3) {
+                        let mut text = vec![b'.'; len];
+                        text[at..at + 3].copy_from_slice(keyword.as_bytes());
+                        assert_eq!(present(&filter, &text), vec![k], "{avx2} {len} {at}");
+                    }
                 }
             }
         }
