@@ -54,11 +54,129 @@ fn hits(word: u32, window: u32, bit: u32) -> bool {
     }
 }
 
-/// Where in a keyword of four bytes or more to take the 4 bytes the table is keyed on: the
-/// least common-looking ones, so that a keyword's start that is an everyday word ("assert"
-/// for `assemblyai`, "const" for `consul`) does not send every occurrence of that word to the
-/// comparison. Rough ranks of how common a byte is in source code and prose.
+/// Words that fill source code, configuration and prose: a keyword's 4 bytes that occur in
+/// one of them ("trin" of `trino` in "string", "thub" of `githuboauth` in every GitHub URL)
+/// make a poor anchor, since each occurrence of the word is sent to the comparison.
+const EVERYDAY: &[&str] = &[
+    "string",
+    "return",
+    "function",
+    "command",
+    "comment",
+    "commit",
+    "common",
+    "github",
+    "gitlab",
+    "http",
+    "https",
+    ".com",
+    ".org",
+    "www.",
+    "value",
+    "values",
+    "hash",
+    "salt",
+    "crypt",
+    "encrypt",
+    "config",
+    "default",
+    "public",
+    "private",
+    "static",
+    "import",
+    "export",
+    "module",
+    "include",
+    "print",
+    "println",
+    "struct",
+    "length",
+    "number",
+    "index",
+    "result",
+    "error",
+    "option",
+    "request",
+    "response",
+    "client",
+    "server",
+    "account",
+    "access",
+    "self",
+    "this",
+    "that",
+    "with",
+    "from",
+    "true",
+    "false",
+    "null",
+    "none",
+    "test",
+    "type",
+    "name",
+    "data",
+    "file",
+    "path",
+    "user",
+    "time",
+    "list",
+    "assert",
+    "const",
+    "class",
+    "impl",
+    "where",
+    "match",
+    "should",
+    "would",
+    "which",
+    "there",
+    "their",
+    "about",
+    "other",
+    "document",
+    "version",
+    "license",
+    "copyright",
+    "google",
+    "amazon",
+    "microsoft",
+    "create",
+    "update",
+    "delete",
+    "object",
+    "method",
+    "message",
+    "service",
+    "system",
+    "local",
+    "support",
+    "example",
+    "description",
+    "content",
+    "context",
+    "contain",
+    "format",
+    "window",
+    "cargo",
+    "publish",
+    "session",
+    "connect",
+    "search",
+];
+
+/// Where in a keyword of four bytes or more to take the 4 bytes the table is keyed on: not
+/// a piece of an [`EVERYDAY`] word if it can be helped, then the least common-looking ones,
+/// so that a keyword's start that is an everyday word ("assert" for `assemblyai`, "const"
+/// for `consul`) does not send every occurrence of that word to the comparison. Rough ranks
+/// of how common a byte is in source code and prose.
 fn anchor_offset(keyword: &[u8]) -> usize {
+    let everyday = |piece: &[u8]| {
+        EVERYDAY.iter().any(|word| {
+            word.as_bytes()
+                .windows(piece.len())
+                .any(|w| w.eq_ignore_ascii_case(piece))
+        })
+    };
     let rank = |byte: u8| -> u32 {
         match byte.to_ascii_lowercase() {
             b' ' => 5,
@@ -71,7 +189,10 @@ fn anchor_offset(keyword: &[u8]) -> usize {
         }
     };
     (0..=keyword.len().saturating_sub(4))
-        .min_by_key(|&at| keyword[at..at + 4].iter().map(|&b| rank(b)).sum::<u32>())
+        .min_by_key(|&at| {
+            let piece = &keyword[at..at + 4];
+            (everyday(piece), piece.iter().map(|&b| rank(b)).sum::<u32>())
+        })
         .unwrap_or(0)
 }
 
@@ -511,6 +632,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn anchors_avoid_pieces_of_everyday_words() {
+        // "trin" is in "string", the first six bytes of `githuboauth` are "github".
+        assert_eq!(anchor_offset(b"trino"), 1);
+        assert!(anchor_offset(b"githuboauth") >= 3);
+        // A keyword that is itself an everyday word still gets an anchor.
+        assert!(anchor_offset(b"encrypt") <= 3);
     }
 
     /// The AVX2 path (where the CPU has it) and the portable one find the same keywords.
