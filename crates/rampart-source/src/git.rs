@@ -1159,7 +1159,14 @@ pub fn ref_state(path: &Path) -> Result<String, GitError> {
     let mut lines = Vec::new();
     let platform = repo.references().map_err(read_error)?;
     for reference in platform.all().map_err(read_error)? {
-        let reference = reference.map_err(read_error)?;
+        // A ref that does not parse is skipped by the scan too; it is part of the state.
+        let reference = match reference {
+            Ok(reference) => reference,
+            Err(e) => {
+                lines.push(format!("unreadable {e}"));
+                continue;
+            }
+        };
         let target = match reference.target() {
             gix::refs::TargetRef::Object(id) => id.to_string(),
             gix::refs::TargetRef::Symbolic(name) => format!("-> {}", name.as_bstr()),

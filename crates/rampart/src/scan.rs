@@ -529,12 +529,13 @@ fn run_inner(args: ScanArgs, baseline_out: Option<PathBuf>) -> Result<u8> {
                     &max_file_size.to_le_bytes(),
                 ]);
                 let git_dir = rampart_source::git::git_dir(Path::new(path))?;
-                if !args.show_secrets {
+                // Refs that cannot be listed only cost the shortcut; the scan says what is wrong.
+                let refs = rampart_source::git::ref_state(Path::new(path)).ok();
+                if let Some(refs) = refs.filter(|_| !args.show_secrets) {
                     let selection = format!(
                         "branch {:?} since {:?} max-commits {:?}",
                         args.branch, args.since, args.max_commits
                     );
-                    let refs = rampart_source::git::ref_state(Path::new(path))?;
                     let state = history::result_state(&key, &selection, &refs);
                     if let Some(result) = history::stored_result(&git_dir, &state) {
                         eprintln!(

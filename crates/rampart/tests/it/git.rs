@@ -509,6 +509,18 @@ fn repositories_in_odd_states() {
     assert!(paths.iter().any(|p| p == "keep.env"), "{paths:?}");
     assert!(paths.iter().any(|p| p == "bad/first.env"), "{paths:?}");
 
+    // A ref file that does not parse: the other refs are scanned, and a rerun over the same
+    // state still re-reports the stored result.
+    let odd_ref = repo();
+    odd_ref.write("keep.env", format!("T={TOKEN}\n"));
+    commit(&odd_ref, "one");
+    odd_ref.write(".git/refs/heads/garbled", "not an object id\n");
+    let (_, report, err) = scan(&odd_ref, &["git:."]);
+    assert_eq!(history(&report).len(), 1, "{err}");
+    let (_, again, err) = scan(&odd_ref, &["git:."]);
+    assert!(err.contains("no ref has moved"), "{err}");
+    assert_eq!(history(&again), history(&report));
+
     // A huge blob is not read; a submodule is reported, not followed.
     let big = repo();
     big.write("big.bin", vec![b'a'; 3 << 20]);
