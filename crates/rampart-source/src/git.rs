@@ -657,7 +657,7 @@ const READER_CACHE: usize = 4 << 20;
 /// Tree objects by id: a commit's old tree is its parent's new one, so most trees are asked
 /// for twice in a row. Bounded: cleared when it grows past a limit.
 struct TreeCache<'a> {
-    /// Content of tree objects known to parse.
+    /// Content of tree objects (checked as they are compared).
     trees: IdMap<Tree>,
     /// Approximate bytes held.
     bytes: usize,
@@ -776,16 +776,21 @@ fn diff_trees(
                 format!("{prefix}/{name}")
             }
         };
-        // The ids are slices of the repository's hash length: the conversions cannot fail.
         match change {
             trees::Change::Tree { name, old, new } => {
-                let old = old.map(ObjectId::from_bytes_or_panic);
-                let new = ObjectId::from_bytes_or_panic(new);
-                diff_trees(repo, cache, old, new, &path(name), out, errors, submodule);
+                let old = old.map(ToOwned::to_owned);
+                diff_trees(
+                    repo,
+                    cache,
+                    old,
+                    new.to_owned(),
+                    &path(name),
+                    out,
+                    errors,
+                    submodule,
+                );
             }
-            trees::Change::File { name, id } => {
-                out.push((path(name), ObjectId::from_bytes_or_panic(id)));
-            }
+            trees::Change::File { name, id } => out.push((path(name), id.to_owned())),
             trees::Change::Submodule { name } => submodule(&path(name)),
         }
     }

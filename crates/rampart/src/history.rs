@@ -56,11 +56,16 @@ pub struct Cache {
 pub fn ruleset_key(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hash_parts(&mut hasher, parts);
+    hex(&hasher.finalize()[..16])
+}
+
+/// Each part with its length first, so that no two lists of parts hash alike.
+fn hash_parts(hasher: &mut Sha256, parts: &[&[u8]]) {
     for part in parts {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
-    hex(&hasher.finalize()[..16])
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -126,10 +131,10 @@ pub struct StoredResult {
 /// [`rampart_source::git::ref_state`]).
 pub fn result_state(ruleset: &str, options: &str, refs: &str) -> String {
     let mut hasher = Sha256::new();
-    for part in [ruleset, options, refs] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
+    hash_parts(
+        &mut hasher,
+        &[ruleset.as_bytes(), options.as_bytes(), refs.as_bytes()],
+    );
     hex(&hasher.finalize())
 }
 

@@ -18,7 +18,7 @@ const GITLINK: u32 = 0o160000;
 struct RawEntry<'a> {
     mode: u32,
     name: &'a [u8],
-    id: &'a [u8],
+    id: &'a gix::oid,
     /// Bytes the entry takes in the tree object.
     len: usize,
 }
@@ -54,6 +54,7 @@ fn raw_entry(data: &[u8], hash_len: usize) -> Result<RawEntry<'_>, &'static str>
     let id = rest
         .get(nul + 1..nul + 1 + hash_len)
         .ok_or("an id cut short")?;
+    let id = gix::oid::try_from_bytes(id).map_err(|_| "an id of an unknown length")?;
     Ok(RawEntry {
         mode,
         name: &rest[..nul],
@@ -68,11 +69,11 @@ pub(crate) enum Change<'a> {
     /// A directory: its id, and the old one if the name was a directory before.
     Tree {
         name: &'a [u8],
-        old: Option<&'a [u8]>,
-        new: &'a [u8],
+        old: Option<&'a gix::oid>,
+        new: &'a gix::oid,
     },
     /// A regular or executable file.
-    File { name: &'a [u8], id: &'a [u8] },
+    File { name: &'a [u8], id: &'a gix::oid },
     /// A submodule (a commit of another repository).
     Submodule { name: &'a [u8] },
 }
@@ -104,7 +105,7 @@ impl<'a> Diff<'a> {
     }
 
     /// The old entry of `entry`'s name: (is a tree, id).
-    fn before(&mut self, entry: &RawEntry<'_>) -> Option<(bool, &'a [u8])> {
+    fn before(&mut self, entry: &RawEntry<'_>) -> Option<(bool, &'a gix::oid)> {
         // Both trees are in git's order: advance through `old` to the name.
         while self.old_ok && self.old_at < self.old.len() {
             let Ok(old) = raw_entry(&self.old[self.old_at..], self.hash_len) else {
@@ -173,7 +174,7 @@ impl<'a> Iterator for Diff<'a> {
 }
 
 /// Git's tree order: names compare bytewise, a tree's name as if it ended in `/`.
-pub(crate) fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> Ordering {
+fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> Ordering {
     let common = a.len().min(b.len());
     match a[..common].cmp(&b[..common]) {
         Ordering::Equal => {}
@@ -217,11 +218,15 @@ mod tests {
                     Change::Tree { name, old, new } => format!(
                         "tree {} {:?} {}",
                         String::from_utf8_lossy(name),
-                        old.map(|o| o[0]),
-                        new[0]
+                        old.map(|o| o.as_bytes()[0]),
+                        new.as_bytes()[0]
                     ),
                     Change::File { name, id } => {
-                        format!("file {} {}", String::from_utf8_lossy(name), id[0])
+                        format!(
+                            "file {} {}",
+                            String::from_utf8_lossy(name),
+                            id.as_bytes()[0]
+                        )
                     }
                     Change::Submodule { name } => {
                         format!("submodule {}", String::from_utf8_lossy(name))

@@ -456,35 +456,21 @@ fn repositories_in_odd_states() {
     let mut damaged_tree = b"100644 first.env\0".to_vec();
     damaged_tree.extend(raw_id(&first));
     damaged_tree.extend_from_slice(b"100644 second.env\0cut");
-    std::fs::write(broken.join("damaged.tree"), &damaged_tree).unwrap();
-    let damaged_id = git(
-        broken.path(),
-        &[
-            "hash-object",
-            "-t",
-            "tree",
-            "--literally",
-            "-w",
-            "damaged.tree",
-        ],
-    );
+    // Tree objects written as given, unchecked.
+    let write_tree = |name: &str, content: &[u8]| {
+        std::fs::write(broken.join(name), content).unwrap();
+        git(
+            broken.path(),
+            &["hash-object", "-t", "tree", "--literally", "-w", name],
+        )
+    };
+    let damaged_id = write_tree("damaged.tree", &damaged_tree);
     let keep = git(broken.path(), &["rev-parse", "HEAD:keep.env"]);
     let mut root = b"40000 bad\0".to_vec();
     root.extend(raw_id(&damaged_id));
     root.extend_from_slice(b"100644 keep.env\0");
     root.extend(raw_id(&keep));
-    std::fs::write(broken.join("root.tree"), &root).unwrap();
-    let root_id = git(
-        broken.path(),
-        &[
-            "hash-object",
-            "-t",
-            "tree",
-            "--literally",
-            "-w",
-            "root.tree",
-        ],
-    );
+    let root_id = write_tree("root.tree", &root);
     let top = git(
         broken.path(),
         &["commit-tree", &root_id, "-p", &parent, "-m", "damaged"],
