@@ -20,6 +20,35 @@ pub struct Blob<'a> {
     pub is_binary: bool,
     /// Layer / commit this blob belongs to.
     pub provenance: &'a Provenance,
+    /// How the content was built from another blob's, where the source knows (git deltas).
+    pub lineage: Option<Lineage<'a>>,
+}
+
+/// A blob's content named, and described as pieces of an earlier blob's, so an analyzer that
+/// remembers what it found in the earlier one need only look again where the two differ.
+#[derive(Debug, Clone, Copy)]
+pub struct Lineage<'a> {
+    /// Names the content: two blobs with the same name have the same bytes (a git object id).
+    pub name: &'a [u8],
+    /// The name of the content this one is built from, and how, in order.
+    pub base: Option<(&'a [u8], &'a [Piece])>,
+}
+
+/// A run of a derived blob's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// `len` bytes copied from the base, starting at its byte `from`.
+    Copy {
+        /// Where the run starts in the base.
+        from: usize,
+        /// Its length.
+        len: usize,
+    },
+    /// `len` bytes of new content.
+    New {
+        /// Its length.
+        len: usize,
+    },
 }
 
 /// A scanner's per-blob worker. Implementations are called from many threads at once.

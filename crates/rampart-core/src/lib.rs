@@ -15,7 +15,7 @@ mod rule;
 mod severity;
 pub mod vex;
 
-pub use analyzer::{Analyzer, Blob, Emitted, Fetch, Provenance};
+pub use analyzer::{Analyzer, Blob, Emitted, Fetch, Lineage, Piece, Provenance};
 pub use date::{Date, DateError};
 pub use engine::{
     Engine, EngineOptions, EngineOutput, Progress, Source, SourceEvent, SourceVisitor,

@@ -509,6 +509,7 @@ mod shortcut_tests {
                     data,
                     is_binary: false,
                     provenance: &provenance,
+                    lineage: None,
                 };
                 analyzer.analyze(&blob, &mut out);
             }

@@ -8,6 +8,7 @@
 mod allowlist;
 mod base64;
 pub mod gitleaks;
+mod lineage;
 mod matcher;
 mod placeholder;
 mod prefilter;

@@ -6,11 +6,13 @@ use std::sync::OnceLock;
 
 use globset::GlobSet;
 use rampart_core::{
-    Analyzer, Blob, Confidence, Emitted, Finding, FindingKind, Location, RuleMeta, fingerprint,
+    Analyzer, Blob, Confidence, Emitted, Finding, FindingKind, Lineage, Location, RuleMeta,
+    fingerprint,
 };
 use regex::bytes::Regex;
 
 use crate::allowlist::{AllowContext, Allowlist, CompiledAllowlist, build_globs};
+use crate::lineage;
 use crate::placeholder::is_placeholder;
 use crate::prefilter::KeywordFilter;
 use crate::redact;
@@ -71,6 +73,8 @@ impl CompiledRule {
 pub struct SecretScanner {
     rules: Vec<CompiledRule>,
     prefilter: KeywordFilter,
+    /// Names this scanner's keyword occurrences in the per-thread memo of [`lineage`].
+    memo_owner: u64,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
     /// Rules that have no keywords: candidates wherever their paths allow.
@@ -135,6 +139,7 @@ impl SecretScanner {
         Ok(SecretScanner {
             rules: compiled,
             prefilter,
+            memo_owner: lineage::owner_id(),
             keyword_rules,
             keywordless_rules,
             file_rules,
@@ -186,13 +191,19 @@ impl SecretScanner {
             data,
             is_binary: false,
             provenance: &provenance,
+            lineage: None,
         };
         let mut out = Emitted::default();
         self.analyze(&blob, &mut out);
         out.findings
     }
 
-    fn candidate_rules(&self, path: &str, data: &[u8]) -> Vec<usize> {
+    fn candidate_rules(
+        &self,
+        path: &str,
+        data: &[u8],
+        lineage: Option<&Lineage<'_>>,
+    ) -> Vec<usize> {
         let mut hit = vec![false; self.rules.len()];
         let mut remaining = self.rules.len();
         // Rules without keywords (whole-file formats such as `config/master.key`, or a
@@ -211,7 +222,7 @@ impl SecretScanner {
         if remaining == 0 {
             return (0..self.rules.len()).collect();
         }
-        self.prefilter.find(data, |keyword| {
+        let mut mark = |keyword: usize| {
             for &rule in &self.keyword_rules[keyword] {
                 if !hit[rule] {
                     hit[rule] = true;
@@ -219,7 +230,19 @@ impl SecretScanner {
                 }
             }
             remaining > 0
-        });
+        };
+        // A blob the source describes as pieces of another: its keywords come from what was
+        // found in that one (see `lineage`).
+        match lineage.and_then(|l| lineage::hits(self.memo_owner, &self.prefilter, data, l)) {
+            Some(hits) => {
+                for found in hits.iter() {
+                    if !mark(found.keyword as usize) {
+                        break;
+                    }
+                }
+            }
+            None => self.prefilter.find(data, mark),
+        }
         hit.iter()
             .enumerate()
             .filter_map(|(i, h)| h.then_some(i))
@@ -434,7 +457,7 @@ impl Analyzer for SecretScanner {
         let candidates = if blob.is_binary {
             self.file_rules.clone()
         } else {
-            self.candidate_rules(blob.path, data)
+            self.candidate_rules(blob.path, data, blob.lineage.as_ref())
         };
         if candidates.is_empty() {
             return;

@@ -321,9 +321,34 @@ impl KeywordFilter {
     /// Call `found(keyword index)` for keywords present in `haystack` (in no particular order,
     /// at least once each, possibly more often); stop early when `found` returns false.
     pub fn find(&self, haystack: &[u8], mut found: impl FnMut(usize) -> bool) {
+        self.search(haystack, true, |keyword, _| found(keyword));
+    }
+
+    /// Call `found(keyword index, where it starts)` for every occurrence of every keyword in
+    /// `haystack`, overlapping ones included (in no particular order).
+    pub fn find_all(&self, haystack: &[u8], mut found: impl FnMut(usize, usize)) {
+        self.search(haystack, false, |keyword, start| {
+            found(keyword, start);
+            true
+        });
+    }
+
+    /// Length of keyword `index`.
+    pub fn keyword_len(&self, index: usize) -> usize {
+        self.keywords.get(index).map_or(0, Vec::len)
+    }
+
+    /// Length of the longest keyword.
+    pub fn longest(&self) -> usize {
+        self.keywords.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// `find` (`once`: each keyword reported once, the rest of its occurrences skipped) and
+    /// `find_all`.
+    fn search(&self, haystack: &[u8], once: bool, mut found: impl FnMut(usize, usize) -> bool) {
         if let Some((automaton, indexes)) = &self.short {
             for m in automaton.find_overlapping_iter(haystack) {
-                if !found(indexes[m.pattern().as_usize()]) {
+                if !found(indexes[m.pattern().as_usize()], m.start()) {
                     return;
                 }
             }
@@ -332,7 +357,11 @@ impl KeywordFilter {
             return;
         }
         let table: &[u32; WORDS] = &self.table;
-        let mut seen = vec![false; self.keywords.len()];
+        let mut seen = if once {
+            vec![false; self.keywords.len()]
+        } else {
+            Vec::new()
+        };
         // Compare the keywords of the word the window at `start` hits; false: stop.
         let mut verify = |start: usize| -> bool {
             let window = window(&haystack[start..]);
@@ -346,20 +375,21 @@ impl KeywordFilter {
             };
             for entry in entries {
                 let index = entry.index as usize;
-                if window & entry.mask != entry.anchor || seen[index] {
+                if window & entry.mask != entry.anchor || (once && seen[index]) {
                     continue;
                 }
                 let keyword = &self.keywords[index];
-                let matched = start
-                    .checked_sub(entry.offset as usize)
-                    .is_some_and(|from| {
-                        haystack
-                            .get(from..from + keyword.len())
-                            .is_some_and(|text| text.eq_ignore_ascii_case(keyword))
-                    });
+                let Some(from) = start.checked_sub(entry.offset as usize) else {
+                    continue;
+                };
+                let matched = haystack
+                    .get(from..from + keyword.len())
+                    .is_some_and(|text| text.eq_ignore_ascii_case(keyword));
                 if matched {
-                    seen[index] = true;
-                    if !found(index) {
+                    if once {
+                        seen[index] = true;
+                    }
+                    if !found(index, from) {
                         return false;
                     }
                 }
@@ -523,6 +553,29 @@ mod tests {
             .collect()
     }
 
+    /// Every (start, keyword) `find_all` reports, sorted.
+    fn occurrences(filter: &KeywordFilter, haystack: &[u8]) -> Vec<(usize, usize)> {
+        let mut all = Vec::new();
+        filter.find_all(haystack, |keyword, start| all.push((start, keyword)));
+        all.sort_unstable();
+        all
+    }
+
+    fn naive_occurrences(keywords: &[String], haystack: &[u8]) -> Vec<(usize, usize)> {
+        let lower = haystack.to_ascii_lowercase();
+        let mut all = Vec::new();
+        for (k, keyword) in keywords.iter().enumerate() {
+            let keyword = keyword.to_ascii_lowercase();
+            for (start, w) in lower.windows(keyword.len()).enumerate() {
+                if w == keyword.as_bytes() {
+                    all.push((start, k));
+                }
+            }
+        }
+        all.sort_unstable();
+        all
+    }
+
     fn naive(keywords: &[String], haystack: &[u8]) -> Vec<usize> {
         let lower = haystack.to_ascii_lowercase();
         keywords
@@ -676,8 +729,19 @@ mod tests {
             }
             let scalar = present(&filter, &text);
             assert_eq!(scalar, naive(&keywords, &text));
+            assert_eq!(
+                occurrences(&filter, &text),
+                naive_occurrences(&keywords, &text)
+            );
             #[cfg(target_arch = "x86_64")]
-            assert_eq!(vector, scalar);
+            {
+                assert_eq!(vector, scalar);
+                filter.avx2 = std::arch::is_x86_feature_detected!("avx2");
+                assert_eq!(
+                    occurrences(&filter, &text),
+                    naive_occurrences(&keywords, &text)
+                );
+            }
         }
     }
 
@@ -702,6 +766,8 @@ mod tests {
             "api_key",
             "hf_",
             "dop_v1_",
+            "x",
+            "ab",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -726,6 +792,12 @@ mod tests {
             assert_eq!(
                 present(&filter, &text),
                 naive(&keywords, &text),
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+            assert_eq!(
+                occurrences(&filter, &text),
+                naive_occurrences(&keywords, &text),
                 "{:?}",
                 String::from_utf8_lossy(&text)
             );

@@ -193,6 +193,7 @@ impl FsSource {
             data: buffer,
             is_binary,
             provenance: &provenance,
+            lineage: None,
         }));
     }
 }

@@ -21,7 +21,7 @@ pub use gix::ObjectId;
 type IdMap<V> = gix::hashtable::HashMap<ObjectId, V>;
 type IdSet = gix::hashtable::HashSet<ObjectId>;
 use rampart_core::{
-    Blob, Date, Fetch, Finding, GitDetails, Provenance, ScanError, ScanErrorKind, Source,
+    Blob, Date, Fetch, Finding, GitDetails, Lineage, Provenance, ScanError, ScanErrorKind, Source,
     SourceEvent, SourceVisitor, Target, fingerprint_of_digest,
 };
 
@@ -865,7 +865,8 @@ impl Source for GitSource {
                                 continue;
                             };
                             let path = self.path_of(first);
-                            self.visit_blob(&repo, &mut reader, *id, first.0, path, visitor);
+                            let blob = (*id, first.0, path);
+                            self.visit_blob(&repo, &mut reader, &order, blob, visitor);
                         }
                     }
                 });
@@ -881,14 +882,14 @@ impl GitSource {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Read blob `id` (first seen at `path` in the commit at position `commit`) and hand it
+    /// over; `order` is the walk's (pack, offset, slot) list, sorted, to name delta bases.
     fn visit_blob(
         &self,
         repo: &gix::Repository,
         reader: &mut Reader<'_>,
-        id: ObjectId,
-        commit: usize,
-        path: &str,
+        order: &[(usize, u64, usize)],
+        (id, commit, path): (ObjectId, usize, &str),
         visitor: &dyn SourceVisitor,
     ) {
         let commit_id = self.commits.get(commit).map(|c| c.id.to_string());
@@ -908,7 +909,20 @@ impl GitSource {
         let wanted = |size: u64| size <= self.max_blob_size && visitor.wants(path, size);
         match reader.read(&id, wanted) {
             Some(Read::Object(gix::objs::Kind::Blob, data)) => {
-                return self.visit_data(&data, commit_id, path, visitor);
+                // A delta on another blob of the walk: analyzers may build on what they found
+                // in that one.
+                let base = reader.derivation().and_then(|((pack, offset), pieces)| {
+                    let at = order
+                        .binary_search_by(|&(p, o, _)| (p, o).cmp(&(pack, offset)))
+                        .ok()?;
+                    let (base, _) = self.blobs.get(order[at].2)?;
+                    Some((base.as_bytes(), pieces))
+                });
+                let lineage = Lineage {
+                    name: id.as_bytes(),
+                    base,
+                };
+                return self.visit_data(&data, commit_id, path, Some(lineage), visitor);
             }
             Some(Read::Declined(size)) if size > self.max_blob_size => {
                 return visitor.visit(SourceEvent::Error(too_large(size)));
@@ -949,7 +963,7 @@ impl GitSource {
                 return;
             }
         };
-        self.visit_data(&data, commit_id, path, visitor);
+        self.visit_data(&data, commit_id, path, None, visitor);
     }
 
     /// Hand a blob's content to the visitor, unless nobody wants it (binary, say).
@@ -958,6 +972,7 @@ impl GitSource {
         data: &[u8],
         commit_id: Option<String>,
         path: &str,
+        lineage: Option<Lineage<'_>>,
         visitor: &dyn SourceVisitor,
     ) {
         let is_binary = looks_binary(data);
@@ -978,6 +993,7 @@ impl GitSource {
             data,
             is_binary,
             provenance: &provenance,
+            lineage,
         }));
     }
 }
@@ -1136,6 +1152,7 @@ impl Source for StagedSource {
                         data: &blob.data,
                         is_binary,
                         provenance: &provenance,
+                        lineage: None,
                     }));
                 }
                 Err(e) => visitor.visit(SourceEvent::Error(ScanError {

@@ -162,6 +162,7 @@ mod tests {
                 data,
                 is_binary: true,
                 provenance: &provenance,
+                lineage: None,
             },
             &mut out,
         );

@@ -129,6 +129,7 @@ fn scan_at(scanner: &SecretScanner, path: &str, text: &str, commit: Option<&str>
         data: text.as_bytes(),
         is_binary: false,
         provenance: &provenance,
+        lineage: None,
     };
     let mut out = Emitted::default();
     scanner.analyze(&blob, &mut out);
@@ -291,6 +292,7 @@ fn keywordless_and_file_presence_rules() {
         data: b"\x30\x82\x00\x00binary",
         is_binary: true,
         provenance: &provenance,
+        lineage: None,
     };
     assert!(s.wants_binary());
     let mut out = Emitted::default();

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use gix::objs::Kind;
 use gix::odb::pack;
 use pack::data::entry::Header;
+use rampart_core::Piece;
 
 /// Objects (and delta instructions) larger than this are left to gitoxide.
 const MAX_OBJECT: u64 = 64 << 20;
@@ -80,6 +81,10 @@ pub(crate) struct Reader<'a> {
     packs: &'a Packs,
     inflate: gix::zlib::Inflate,
     cache: Cache,
+    /// How the object [`Reader::read`] last decoded was built: its delta base's (pack,
+    /// offset) and the delta as pieces; `None` when it was not decoded from a delta here.
+    derived: Option<(usize, u64)>,
+    pieces: Vec<Piece>,
 }
 
 impl<'a> Reader<'a> {
@@ -89,7 +94,16 @@ impl<'a> Reader<'a> {
             packs,
             inflate: gix::zlib::Inflate::default(),
             cache: Cache::new(cache_bytes),
+            derived: None,
+            pieces: Vec::new(),
         }
+    }
+
+    /// The delta base (pack, offset) of the object the last [`Reader::read`] decoded, and
+    /// the object as pieces of that base; `None` if it was a full object or came from the
+    /// cache.
+    pub(crate) fn derivation(&self) -> Option<((usize, u64), &[Piece])> {
+        self.derived.map(|base| (base, self.pieces.as_slice()))
     }
 
     /// Decode `id` if it is in a pack, after asking `proceed` with its size (known before the
@@ -99,6 +113,7 @@ impl<'a> Reader<'a> {
         id: &gix::oid,
         proceed: impl FnOnce(u64) -> bool,
     ) -> Option<Read> {
+        self.derived = None;
         let (pack, offset) = self.packs.locate(id)?;
         self.decode(pack, offset, proceed)
     }
@@ -144,8 +159,12 @@ impl<'a> Reader<'a> {
         if result_size > MAX_OBJECT {
             return None;
         }
-        let (kind, base) = self.resolve(pack, base)?;
-        let object = self.apply(&base, instructions)?;
+        let (kind, base_data) = self.resolve(pack, base)?;
+        let mut pieces = std::mem::take(&mut self.pieces);
+        let object = self.apply(&base_data, instructions, Some(&mut pieces));
+        self.pieces = pieces;
+        let object = object?;
+        self.derived = Some((pack, base));
         self.cache.put(pack, offset, kind, &object);
         Some(Read::Object(kind, object))
     }
@@ -188,7 +207,7 @@ impl<'a> Reader<'a> {
             if result_size > MAX_OBJECT {
                 return None;
             }
-            object = self.apply(&object, instructions)?;
+            object = self.apply(&object, instructions, None)?;
             self.cache.put(pack, at, kind, &object);
         }
         Some((kind, object))
@@ -208,14 +227,19 @@ impl<'a> Reader<'a> {
     }
 
     /// `base` with delta `instructions` applied, in a recycled buffer (the instructions'
-    /// buffer is recycled too).
-    fn apply(&mut self, base: &[u8], instructions: Vec<u8>) -> Option<Data> {
+    /// buffer is recycled too); the result as pieces of `base` into `pieces` if given.
+    fn apply(
+        &mut self,
+        base: &[u8],
+        instructions: Vec<u8>,
+        pieces: Option<&mut Vec<Piece>>,
+    ) -> Option<Data> {
         let (_, size) = delta_sizes(&instructions)?;
         let out = self
             .cache
             .pool
             .take(usize::try_from(size.min(MAX_OBJECT)).ok()?);
-        let object = apply_delta(base, &instructions, out);
+        let object = apply_delta(base, &instructions, out, pieces);
         self.cache.pool.give(instructions);
         object.map(Rc::new)
     }
@@ -241,8 +265,14 @@ fn delta_sizes(delta: &[u8]) -> Option<(u64, u64)> {
 }
 
 /// Apply git delta `instructions` to `base`, into `out` (emptied first); `None` if they do
-/// not fit it.
-fn apply_delta(base: &[u8], instructions: &[u8], mut out: Vec<u8>) -> Option<Vec<u8>> {
+/// not fit it. With `pieces`, the result is also described there as runs of `base` and new
+/// bytes (adjacent runs of new bytes merged).
+fn apply_delta(
+    base: &[u8],
+    instructions: &[u8],
+    mut out: Vec<u8>,
+    mut pieces: Option<&mut Vec<Piece>>,
+) -> Option<Vec<u8>> {
     let (base_size, rest) = varint(instructions)?;
     let (result_size, mut ops) = varint(rest)?;
     if base_size != base.len() as u64 || result_size > MAX_OBJECT {
@@ -251,6 +281,9 @@ fn apply_delta(base: &[u8], instructions: &[u8], mut out: Vec<u8>) -> Option<Vec
     let result_size = usize::try_from(result_size).ok()?;
     out.clear();
     out.reserve(result_size);
+    if let Some(pieces) = pieces.as_deref_mut() {
+        pieces.clear();
+    }
     while let Some((&op, rest)) = ops.split_first() {
         ops = rest;
         if op & 0x80 != 0 {
@@ -272,11 +305,23 @@ fn apply_delta(base: &[u8], instructions: &[u8], mut out: Vec<u8>) -> Option<Vec
                 n => n,
             };
             out.extend_from_slice(base.get(offset..offset.checked_add(size)?)?);
+            if let Some(pieces) = pieces.as_deref_mut() {
+                pieces.push(Piece::Copy {
+                    from: offset,
+                    len: size,
+                });
+            }
         } else if op != 0 {
             // Insert the next `op` bytes of the instructions.
             let (insert, rest) = ops.split_at_checked(usize::from(op))?;
             out.extend_from_slice(insert);
             ops = rest;
+            if let Some(pieces) = pieces.as_deref_mut() {
+                match pieces.last_mut() {
+                    Some(Piece::New { len }) => *len += insert.len(),
+                    _ => pieces.push(Piece::New { len: insert.len() }),
+                }
+            }
         } else {
             return None;
         }
@@ -537,16 +582,35 @@ mod tests {
         // "ld" (offset 10, size 2).
         let delta = [12, 11, 0x90, 5, 4, b' ', b'g', b'i', b't', 0x91, 10, 2];
         // Into a recycled buffer: its old content is gone.
+        let mut pieces = vec![Piece::New { len: 99 }];
         assert_eq!(
-            apply_delta(base, &delta, b"stale".to_vec()).as_deref(),
+            apply_delta(base, &delta, b"stale".to_vec(), Some(&mut pieces)).as_deref(),
             Some(&b"hello gitld"[..])
         );
+        assert_eq!(
+            pieces,
+            [
+                Piece::Copy { from: 0, len: 5 },
+                Piece::New { len: 4 },
+                Piece::Copy { from: 10, len: 2 }
+            ]
+        );
+        // Two inserts in a row are one piece.
+        let delta = [12, 7, 2, b'a', b'b', 1, b'c', 0x90, 4];
+        assert_eq!(
+            apply_delta(base, &delta, Vec::new(), Some(&mut pieces)).as_deref(),
+            Some(&b"abchell"[..])
+        );
+        assert_eq!(
+            pieces,
+            [Piece::New { len: 3 }, Piece::Copy { from: 0, len: 4 }]
+        );
         // Wrong base size, copy out of range, short result, opcode 0: rejected.
-        assert!(apply_delta(b"short", &delta, Vec::new()).is_none());
-        assert!(apply_delta(base, &[12, 5, 0x91, 10, 5], Vec::new()).is_none());
-        assert!(apply_delta(base, &[12, 6, 0x90, 5], Vec::new()).is_none());
-        assert!(apply_delta(base, &[12, 1, 0], Vec::new()).is_none());
-        assert!(apply_delta(base, &[12], Vec::new()).is_none());
+        assert!(apply_delta(b"short", &delta, Vec::new(), None).is_none());
+        assert!(apply_delta(base, &[12, 5, 0x91, 10, 5], Vec::new(), None).is_none());
+        assert!(apply_delta(base, &[12, 6, 0x90, 5], Vec::new(), None).is_none());
+        assert!(apply_delta(base, &[12, 1, 0], Vec::new(), None).is_none());
+        assert!(apply_delta(base, &[12], Vec::new(), None).is_none());
     }
 
     #[test]
