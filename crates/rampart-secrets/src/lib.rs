@@ -14,6 +14,7 @@ mod placeholder;
 mod prefilter;
 mod rule;
 mod validate;
+mod window;
 
 pub use allowlist::{AllowCondition, Allowlist, AllowlistSpec, RegexTarget};
 pub use matcher::{SecretScanner, SecretScannerError};

@@ -2,6 +2,7 @@
 //! match into a finding.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use globset::GlobSet;
@@ -12,11 +13,12 @@ use rampart_core::{
 use regex::bytes::Regex;
 
 use crate::allowlist::{AllowContext, Allowlist, CompiledAllowlist, build_globs};
-use crate::lineage;
+use crate::lineage::{self, Hit};
 use crate::placeholder::is_placeholder;
 use crate::prefilter::KeywordFilter;
 use crate::redact;
 use crate::rule::{RuleSpec, RuleSpecError, SecretGroup};
+use crate::window::{Match, Windowed};
 
 /// The comment gitleaks honours on a line to suppress its findings.
 const GITLEAKS_ALLOW: &[u8] = b"gitleaks:allow";
@@ -40,6 +42,10 @@ struct CompiledRule {
     /// Compiled on first use: most rules never see a keyword hit, and compiling all of them up
     /// front would cost more than scanning a mid-sized tree.
     regexes: OnceLock<Result<Regexes, RuleSpecError>>,
+    /// The regex for searches next to keyword occurrences, if it allows them; on first use.
+    windowed: OnceLock<Option<Windowed>>,
+    /// Indexes of the rule's keywords in the prefilter.
+    keyword_ids: Vec<u32>,
 }
 
 struct Regexes {
@@ -52,6 +58,12 @@ impl CompiledRule {
     fn regexes(&self) -> Result<&Regexes, &RuleSpecError> {
         self.regexes
             .get_or_init(|| compile_regexes(&self.spec))
+            .as_ref()
+    }
+
+    fn windowed(&self) -> Option<&Windowed> {
+        self.windowed
+            .get_or_init(|| Windowed::new(&self.spec.regex, &self.spec.keywords, REGEX_SIZE_LIMIT))
             .as_ref()
     }
 
@@ -128,6 +140,11 @@ impl SecretScanner {
                 }
             }
         }
+        for (keyword, rules) in keyword_rules.iter().enumerate() {
+            for &rule in rules {
+                compiled[rule].keyword_ids.push(keyword as u32);
+            }
+        }
         let prefilter = KeywordFilter::new(&keywords)
             .map_err(|e| SecretScannerError::Prefilter(e.to_string()))?;
         let keywordless_rules = (0..compiled.len())
@@ -198,12 +215,14 @@ impl SecretScanner {
         out.findings
     }
 
+    /// The rules that may match `data` at `path`, and every keyword occurrence in it when the
+    /// source described how it was built (see `lineage`).
     fn candidate_rules(
         &self,
         path: &str,
         data: &[u8],
         lineage: Option<&Lineage<'_>>,
-    ) -> Vec<usize> {
+    ) -> (Vec<usize>, Option<Rc<[Hit]>>) {
         let mut hit = vec![false; self.rules.len()];
         let mut remaining = self.rules.len();
         // Rules without keywords (whole-file formats such as `config/master.key`, or a
@@ -220,7 +239,7 @@ impl SecretScanner {
             }
         }
         if remaining == 0 {
-            return (0..self.rules.len()).collect();
+            return ((0..self.rules.len()).collect(), None);
         }
         let mut mark = |keyword: usize| {
             for &rule in &self.keyword_rules[keyword] {
@@ -233,7 +252,8 @@ impl SecretScanner {
         };
         // A blob the source describes as pieces of another: its keywords come from what was
         // found in that one (see `lineage`).
-        match lineage.and_then(|l| lineage::hits(self.memo_owner, &self.prefilter, data, l)) {
+        let hits = lineage.and_then(|l| lineage::hits(self.memo_owner, &self.prefilter, data, l));
+        match &hits {
             Some(hits) => {
                 for found in hits.iter() {
                     if !mark(found.keyword as usize) {
@@ -243,10 +263,12 @@ impl SecretScanner {
             }
             None => self.prefilter.find(data, mark),
         }
-        hit.iter()
+        let rules = hit
+            .iter()
             .enumerate()
             .filter_map(|(i, h)| h.then_some(i))
-            .collect()
+            .collect();
+        (rules, hits)
     }
 }
 
@@ -330,6 +352,8 @@ fn compile(spec: RuleSpec) -> Result<CompiledRule, SecretScannerError> {
         path_regex,
         allowlists,
         regexes: OnceLock::new(),
+        windowed: OnceLock::new(),
+        keyword_ids: Vec::new(),
     };
     // Built-in rules are compiled and exercised by the test suite; a user's rule is checked
     // now, so a mistake in it is a configuration error instead of a silent non-match.
@@ -418,6 +442,40 @@ struct Candidate {
     file: bool,
 }
 
+/// Keyword occurrences of a rule at most this dense (one per so many bytes of a blob) are
+/// searched next to; denser ones cost more in search calls than a pass over the blob.
+const WINDOWED_BYTES_PER_OCCURRENCE: usize = 64;
+
+/// Whether `rule`'s keywords occur sparsely enough in a blob of `len` bytes for searches next
+/// to them (see `window`).
+fn sparse(hits: &[Hit], rule: &CompiledRule, len: usize) -> bool {
+    let limit = len / WINDOWED_BYTES_PER_OCCURRENCE;
+    hits.iter()
+        .filter(|h| rule.keyword_ids.contains(&h.keyword))
+        .nth(limit)
+        .is_none()
+}
+
+/// A range of a blob, read the way regex matches are.
+struct Span<'a> {
+    data: &'a [u8],
+    range: std::ops::Range<usize>,
+}
+
+impl Span<'_> {
+    fn start(&self) -> usize {
+        self.range.start
+    }
+
+    fn end(&self) -> usize {
+        self.range.end
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.data.get(self.range.clone()).unwrap_or_default()
+    }
+}
+
 /// Byte range of the line(s) holding `start..end`, without the final newline.
 fn line_span(data: &[u8], start: usize, end: usize) -> (usize, usize) {
     let from = memchr::memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
@@ -454,8 +512,8 @@ impl Analyzer for SecretScanner {
         {
             return;
         }
-        let candidates = if blob.is_binary {
-            self.file_rules.clone()
+        let (candidates, hits) = if blob.is_binary {
+            (self.file_rules.clone(), None)
         } else {
             self.candidate_rules(blob.path, data, blob.lineage.as_ref())
         };
@@ -464,6 +522,7 @@ impl Analyzer for SecretScanner {
         }
         let mut lines: Option<Lines> = None;
         let mut found: Vec<Candidate> = Vec::new();
+        let mut matches: Vec<Match> = Vec::new();
         for index in candidates {
             let rule = &self.rules[index];
             if !rule.path_applies(blob.path) {
@@ -499,22 +558,46 @@ impl Analyzer for SecretScanner {
             let Ok(regexes) = rule.regexes() else {
                 continue;
             };
-            for caps in regexes.regex.captures_iter(data) {
-                let secret = match regexes.secret_group {
-                    SecretGroup::Index(n) => caps.get(n),
-                    SecretGroup::FirstNonEmpty if caps.len() > 1 => {
-                        caps.iter().skip(1).flatten().find(|m| !m.is_empty())
+            matches.clear();
+            match hits
+                .as_deref()
+                .and_then(|hits| Some((hits, rule.windowed()?)))
+            {
+                Some((hits, windowed)) if sparse(hits, rule, data.len()) => {
+                    let occurrences = hits
+                        .iter()
+                        .filter(|h| rule.keyword_ids.contains(&h.keyword))
+                        .map(|h| h.start as usize);
+                    windowed.matches(data, occurrences, regexes.secret_group, &mut matches);
+                }
+                _ => matches.extend(regexes.regex.captures_iter(data).map(|caps| {
+                    Match {
+                        whole: caps.get(0).map_or(0..0, |m| m.range()),
+                        secret: match regexes.secret_group {
+                            SecretGroup::Index(n) => caps.get(n),
+                            SecretGroup::FirstNonEmpty if caps.len() > 1 => {
+                                caps.iter().skip(1).flatten().find(|m| !m.is_empty())
+                            }
+                            SecretGroup::FirstNonEmpty => caps.get(0),
+                        }
+                        .map(|m| m.range()),
                     }
-                    SecretGroup::FirstNonEmpty => caps.get(0),
-                };
-                let Some(secret) = secret else {
+                })),
+            }
+            for found_match in &matches {
+                let Some(secret) = found_match.secret.clone() else {
                     continue;
+                };
+                let secret = Span {
+                    data,
+                    range: secret,
                 };
                 let Some(confidence) = judge(rule, secret.as_bytes()) else {
                     continue;
                 };
-                let Some(whole) = caps.get(0) else {
-                    continue;
+                let whole = Span {
+                    data,
+                    range: found_match.whole.clone(),
                 };
                 let (line_from, line_to) = line_span(data, whole.start(), whole.end());
                 let line = &data[line_from..line_to];
