@@ -110,6 +110,13 @@ impl Memo {
     }
 }
 
+/// Every keyword occurrence in `data`, sorted by start, from a search of all of it; `None`
+/// if `data` is too large to index with `u32` (then search the usual way).
+pub(crate) fn occurrences(filter: &KeywordFilter, data: &[u8]) -> Option<Rc<[Hit]>> {
+    u32::try_from(data.len()).ok()?;
+    Some(search(filter, data, 0).into())
+}
+
 /// Every occurrence in `data`, with starts shifted by `offset`, sorted.
 fn search(filter: &KeywordFilter, data: &[u8], offset: usize) -> Vec<Hit> {
     let mut found = Vec::new();

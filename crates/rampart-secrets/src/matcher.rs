@@ -215,8 +215,8 @@ impl SecretScanner {
         out.findings
     }
 
-    /// The rules that may match `data` at `path`, and every keyword occurrence in it when the
-    /// source described how it was built (see `lineage`).
+    /// The rules that may match `data` at `path`, and every keyword occurrence in it (unless
+    /// it is too large to index them).
     fn candidate_rules(
         &self,
         path: &str,
@@ -250,9 +250,13 @@ impl SecretScanner {
             }
             remaining > 0
         };
-        // A blob the source describes as pieces of another: its keywords come from what was
-        // found in that one (see `lineage`).
-        let hits = lineage.and_then(|l| lineage::hits(self.memo_owner, &self.prefilter, data, l));
+        // Every keyword occurrence, for the searches next to them (see `window`); for a blob
+        // the source describes as pieces of another, built on what was found in that one
+        // (see `lineage`).
+        let hits = match lineage {
+            Some(l) => lineage::hits(self.memo_owner, &self.prefilter, data, l),
+            None => lineage::occurrences(&self.prefilter, data),
+        };
         match &hits {
             Some(hits) => {
                 for found in hits.iter() {

@@ -2,10 +2,10 @@
 //! literal to skip ahead with (`generic-token-assignment` starts with a case-insensitive
 //! alternation of forty words): it runs its automaton over every byte of every blob that has
 //! the keyword somewhere. When every match of a rule's regex provably contains one of the
-//! rule's keywords, starting at most `reach` bytes after the match starts, and the blob's
-//! keyword occurrences are known (a history scan finds them anyway, see `lineage`), the
-//! matches are found by anchored searches just before each occurrence instead: the same
-//! matches, in the same order, as a search of the whole blob.
+//! rule's keywords, starting at most `reach` bytes after the match starts, the matches are
+//! found by anchored searches just before each of the blob's keyword occurrences (which the
+//! prefilter reports) instead: the same matches, in the same order, as a search of the whole
+//! blob.
 
 use std::ops::Range;
 
