@@ -59,7 +59,8 @@ fn name(bytes: &[u8]) -> Option<Name> {
 /// Every keyword occurrence in `data`, sorted by start. Built on its base's occurrences when
 /// `lineage` names a base this thread remembers (for `owner`), else by searching all of
 /// `data`; remembered in turn for blobs built on this one. `None` when `data` is too large to
-/// index with `u32` or the name does not fit: search the usual way.
+/// index with `u32`, holds more than [`MAX_HITS`] occurrences, or the name does not fit:
+/// search the usual way.
 pub(crate) fn hits(
     owner: u64,
     filter: &KeywordFilter,
@@ -84,7 +85,7 @@ pub(crate) fn hits(
             .and_then(|(base, pieces)| Some((memo.hits.get(&name(base)?)?.clone(), pieces)));
         let found: Rc<[Hit]> = base
             .and_then(|(base, pieces)| derive(filter, data, &base, pieces))
-            .unwrap_or_else(|| search(filter, data, 0))
+            .or_else(|| search(filter, data, 0))?
             .into();
         memo.remember(own, found.clone());
         Some(found)
@@ -111,21 +112,26 @@ impl Memo {
 }
 
 /// Every keyword occurrence in `data`, sorted by start, from a search of all of it; `None`
-/// if `data` is too large to index with `u32` (then search the usual way).
+/// if `data` is too large to index with `u32` or holds more than [`MAX_HITS`] occurrences
+/// (then search the usual way).
 pub(crate) fn occurrences(filter: &KeywordFilter, data: &[u8]) -> Option<Rc<[Hit]>> {
     u32::try_from(data.len()).ok()?;
-    Some(search(filter, data, 0).into())
+    Some(search(filter, data, 0)?.into())
 }
 
-/// Every occurrence in `data`, with starts shifted by `offset`, sorted.
-fn search(filter: &KeywordFilter, data: &[u8], offset: usize) -> Vec<Hit> {
+/// Every occurrence in `data`, sorted; `None` past [`MAX_HITS`].
+fn search(filter: &KeywordFilter, data: &[u8], offset: usize) -> Option<Vec<Hit>> {
     let mut found = Vec::new();
-    collect(filter, data, offset, &mut found);
+    collect(filter, data, offset, &mut found).then_some(())?;
     found.sort_unstable();
-    found
+    Some(found)
 }
 
-fn collect(filter: &KeywordFilter, data: &[u8], offset: usize, into: &mut Vec<Hit>) {
+/// Add the occurrences in `data` (starts shifted by `offset`) to `into`; false if that makes
+/// more than [`MAX_HITS`] (a blob full of a short keyword would otherwise take 8 bytes per
+/// occurrence, several times its own size).
+fn collect(filter: &KeywordFilter, data: &[u8], offset: usize, into: &mut Vec<Hit>) -> bool {
+    let mut complete = true;
     filter.find_all(data, |keyword, start| {
         into.push(Hit {
             // Both fit: `data` is within a blob whose length fits a u32, and so is
@@ -133,11 +139,15 @@ fn collect(filter: &KeywordFilter, data: &[u8], offset: usize, into: &mut Vec<Hi
             start: (offset + start) as u32,
             keyword: keyword as u32,
         });
+        complete = into.len() <= MAX_HITS;
+        complete
     });
+    complete
 }
 
 /// The occurrences in `data`, which is `pieces` of a blob whose occurrences are `base`:
-/// `None` if the pieces do not add up to `data` (then search it all).
+/// `None` if the pieces do not add up to `data` (then search it all) or there are more than
+/// [`MAX_HITS`].
 fn derive(filter: &KeywordFilter, data: &[u8], base: &[Hit], pieces: &[Piece]) -> Option<Vec<Hit>> {
     // A keyword that is not wholly inside one copied run overlaps new bytes or a seam, and
     // lies within this reach of them.
@@ -183,9 +193,12 @@ fn derive(filter: &KeywordFilter, data: &[u8], base: &[Hit], pieces: &[Piece]) -
     }
     for (from, to) in windows {
         let to = to.min(data.len());
-        if from < to {
-            collect(filter, &data[from..to], from, &mut found);
+        if from < to && !collect(filter, &data[from..to], from, &mut found) {
+            return None;
         }
+    }
+    if found.len() > MAX_HITS {
+        return None;
     }
     found.sort_unstable();
     found.dedup();
@@ -230,7 +243,7 @@ mod tests {
     fn derived_occurrences_are_those_of_a_full_search() {
         let filter = filter();
         let base: &[u8] = b"TOKEN=ghp_abc; eyJ header x -----BEGIN PRIVATE KEY----- tok";
-        let base_hits = search(&filter, base, 0);
+        let base_hits = search(&filter, base, 0).unwrap();
         let cases: Vec<Vec<(bool, &[u8])>> = vec![
             vec![(true, base)],
             // A keyword across a seam, where the base has it whole too.
@@ -255,7 +268,7 @@ mod tests {
             let derived = derive(&filter, &data, &base_hits, &pieces).unwrap();
             assert_eq!(
                 derived,
-                search(&filter, &data, 0),
+                search(&filter, &data, 0).unwrap(),
                 "{}",
                 String::from_utf8_lossy(&data)
             );
@@ -283,7 +296,7 @@ mod tests {
             base: Some((b"base", &pieces)),
         };
         let found = hits(owner, &filter, &data, &derived).unwrap();
-        assert_eq!(*found, *search(&filter, &data, 0));
+        assert_eq!(*found, *search(&filter, &data, 0).unwrap());
         // Another owner (another rule set) does not see this owner's memo.
         let other = owner_id();
         MEMO.with(|m| assert!(m.borrow().hits.contains_key(&name(b"base").unwrap())));
@@ -311,15 +324,18 @@ mod tests {
             assert_eq!(m.hits.len(), REMEMBERED);
             assert_eq!(m.total, REMEMBERED * 3);
         });
-        // A blob with more occurrences than the bound is not remembered at all.
+        // A blob with more occurrences than the bound is not indexed (nor remembered): the
+        // scanner searches it the usual way.
         let many = vec![b'x'; MAX_HITS + 1];
         let lineage = Lineage {
             name: b"many",
             base: None,
         };
+        assert!(hits(owner, &filter, &many, &lineage).is_none());
+        assert!(occurrences(&filter, &many).is_none());
         assert_eq!(
-            hits(owner, &filter, &many, &lineage).unwrap().len(),
-            MAX_HITS + 1
+            occurrences(&filter, &many[..MAX_HITS]).unwrap().len(),
+            MAX_HITS
         );
         MEMO.with(|m| assert!(!m.borrow().hits.contains_key(&name(b"many").unwrap())));
     }

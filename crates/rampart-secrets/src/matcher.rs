@@ -824,6 +824,26 @@ within_lines = 1
         );
     }
 
+    /// A blob large enough for the searches next to keywords: a short match just before
+    /// another must not hide it (the built-in `generic-token-assignment`).
+    #[test]
+    fn searches_next_to_keywords_find_every_match() {
+        let s = SecretScanner::new(crate::rule::builtin_rules().unwrap(), &[], u64::MAX).unwrap();
+        let mut text = String::from("token = \"v1\"\nauth_token = \"Ab3dEf6hIj9kLm2nQ7\"\n");
+        for i in 0..6 {
+            text.push_str(&format!(
+                "# line {i} of filler, long enough to make the blob sparse\n"
+            ));
+        }
+        let found = s.scan_bytes("config.py", text.as_bytes());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.rule_id == "generic-token-assignment" && f.location.start_line == 2),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn keyword_prefilter_is_case_insensitive_and_required() {
         let s = scanner(TOKEN_RULE);

@@ -339,12 +339,10 @@ impl KeywordFilter {
     }
 
     /// Call `found(keyword index, where it starts)` for every occurrence of every keyword in
-    /// `haystack`, overlapping ones included (in no particular order).
-    pub fn find_all(&self, haystack: &[u8], mut found: impl FnMut(usize, usize)) {
-        self.search(haystack, false, |keyword, start| {
-            found(keyword, start);
-            true
-        });
+    /// `haystack`, overlapping ones included (in no particular order); stop early when
+    /// `found` returns false.
+    pub fn find_all(&self, haystack: &[u8], found: impl FnMut(usize, usize) -> bool) {
+        self.search(haystack, false, found);
     }
 
     /// Length of keyword `index`.
@@ -570,7 +568,10 @@ mod tests {
     /// Every (start, keyword) `find_all` reports, sorted.
     fn occurrences(filter: &KeywordFilter, haystack: &[u8]) -> Vec<(usize, usize)> {
         let mut all = Vec::new();
-        filter.find_all(haystack, |keyword, start| all.push((start, keyword)));
+        filter.find_all(haystack, |keyword, start| {
+            all.push((start, keyword));
+            true
+        });
         all.sort_unstable();
         all
     }

@@ -89,20 +89,24 @@ impl Windowed {
     ) {
         let mut caps = self.regex.create_captures();
         // No match starts before `next` (the end of the last one); starts before `tried`
-        // were tried already.
+        // were tried already (a search that found nothing tried `reach + 1` starts; one that
+        // found a match, only those up to its start).
         let mut next = 0usize;
         let mut tried = 0usize;
-        for at in occurrences {
+        let mut occurrences = occurrences.peekable();
+        while let Some(&at) = occurrences.peek() {
             // A match holding this occurrence starts in at-reach..=at.
             let from = at.saturating_sub(self.reach).max(next).max(tried);
             if from > at {
+                occurrences.next();
                 continue;
             }
-            tried = from + self.reach + 1;
             let input = Input::new(data).range(from..).anchored(Anchored::Yes);
             self.regex.search_captures(&input, &mut caps);
             let (Some(start), Some(whole)) = (caps.get_group_by_name(START), caps.get_group(0))
             else {
+                tried = from + self.reach + 1;
+                occurrences.next();
                 continue;
             };
             let whole = start.start..whole.end;
@@ -121,9 +125,10 @@ impl Windowed {
                     }
                 }
             };
-            // Matches are never empty (they hold a keyword), so the next starts at the end.
+            // Matches are never empty (they hold a keyword), so the next starts at the end;
+            // the same occurrence is searched from there again if the match ended before it.
             next = whole.end;
-            tried = tried.max(next);
+            tried = next;
             found.push(Match { whole, secret });
         }
     }
@@ -256,7 +261,11 @@ fn concat_lead(children: &[Hir], keywords: &[Vec<u8>]) -> Lead {
             }
             None => {
                 run.clear();
-                if let Lead::Keyword(reach) = lead(child, keywords) {
+                // A class that is not a byte class (`(?u)` turned Unicode back on) spells no
+                // keyword here; anything else may hold one.
+                if !matches!(child.kind(), HirKind::Class(_))
+                    && let Lead::Keyword(reach) = lead(child, keywords)
+                {
                     return Lead::Keyword(before + reach);
                 }
                 match child.properties().maximum_len() {
@@ -305,6 +314,9 @@ mod tests {
         assert_eq!(reach(r"t[o0]ken", &["token"]), None);
         assert_eq!(reach(r"\w*token", &["token"]), None);
         assert_eq!(reach(r"AKIA[0-9A-Z]{16}", &["aws"]), None);
+        // Unicode classes (`(?u)` inside a rule) are no keyword, and no endless analysis.
+        assert_eq!(reach(r"(?u)[a-z]tok_[A-Za-z0-9]{16}", &["tok_"]), Some(1));
+        assert_eq!(reach(r"(?iu)token", &["token"]), None);
         // Too long a lead.
         assert_eq!(reach(r"[a-z]{100}token", &["token"]), None);
     }
@@ -313,13 +325,12 @@ mod tests {
     /// text with keywords in and out of matches, overlapping candidates and lines.
     #[test]
     fn windowed_matches_are_the_whole_blob_matches() {
-        let pattern = r#"(?i-u)(?:(?:\b|_)(?:access|auth|api)[_.-]?token|\btoken)["']?\s*(?:=|:)\s*["'](?P<secret>[^"'\s]{0,}[0-9][^"'\s]{0,})["']"#;
-        let keywords = vec!["token".to_string()];
-        let windowed = Windowed::new(pattern, &keywords, 1 << 20).unwrap();
-        let whole = regex::bytes::RegexBuilder::new(pattern)
-            .unicode(false)
-            .build()
-            .unwrap();
+        // A rule like `generic-token-assignment`, and one whose matches are shorter than its
+        // lead (so one search can find a match and stop short of the next).
+        let patterns = [
+            r#"(?i-u)(?:(?:\b|_)(?:access|auth|api)[_.-]?token|\btoken)["']?\s*(?:=|:)\s*["'](?P<secret>[^"'\s]{0,}[0-9][^"'\s]{0,})["']"#,
+            r"(?i-u)(?:access_|auth_)?(?P<secret>token)",
+        ];
         // Texts run together from pieces of matches, pseudo-randomly.
         let pieces: &[&[u8]] = &[
             b"token", b"TOKEN", b"access", b"auth", b"api", b"_", b"-", b"=", b":", b"'", b"\"",
@@ -341,6 +352,9 @@ mod tests {
             // After the first match, a window that finds nothing, then a match starting
             // just past it.
             b"token='a1'xtokenxxx_api_token='b2'",
+            // Matches back to back, shorter than the lead.
+            b"tokentoken",
+            b"access_tokentokentoken",
             b"access_token = 'abc123' TOKEN: \"x9\" tokentoken='1'",
             b"api-TOKEN='a1'token='b2'",
             b"my_token = 'no digits' auth.token=\n'd3'",
@@ -348,33 +362,48 @@ mod tests {
             b"",
             b"tokens='1' retoken='2' atoken='3'",
         ];
-        for text in fixed
-            .iter()
-            .copied()
-            .chain(random.iter().map(Vec::as_slice))
-        {
-            let occurrences: Vec<usize> = (0..text.len())
-                .filter(|&i| text[i..].len() >= 5 && text[i..i + 5].eq_ignore_ascii_case(b"token"))
-                .collect();
-            let mut found = Vec::new();
-            windowed.matches(
-                text,
-                occurrences.into_iter(),
-                SecretGroup::Index(1),
-                &mut found,
-            );
-            let expected: Vec<(Range<usize>, Option<Range<usize>>)> = whole
-                .captures_iter(text)
-                .map(|c| {
-                    (
-                        c.get(0).unwrap().range(),
-                        c.name("secret").map(|m| m.range()),
-                    )
-                })
-                .collect();
-            let got: Vec<(Range<usize>, Option<Range<usize>>)> =
-                found.into_iter().map(|m| (m.whole, m.secret)).collect();
-            assert_eq!(got, expected, "{}", String::from_utf8_lossy(text));
+        let keywords = vec!["token".to_string()];
+        for pattern in patterns {
+            let windowed = Windowed::new(pattern, &keywords, 1 << 20).unwrap();
+            let whole = regex::bytes::RegexBuilder::new(pattern)
+                .unicode(false)
+                .build()
+                .unwrap();
+            for text in fixed
+                .iter()
+                .copied()
+                .chain(random.iter().map(Vec::as_slice))
+            {
+                let occurrences: Vec<usize> = (0..text.len())
+                    .filter(|&i| {
+                        text[i..].len() >= 5 && text[i..i + 5].eq_ignore_ascii_case(b"token")
+                    })
+                    .collect();
+                let mut found = Vec::new();
+                windowed.matches(
+                    text,
+                    occurrences.into_iter(),
+                    SecretGroup::Index(1),
+                    &mut found,
+                );
+                let expected: Vec<(Range<usize>, Option<Range<usize>>)> = whole
+                    .captures_iter(text)
+                    .map(|c| {
+                        (
+                            c.get(0).unwrap().range(),
+                            c.name("secret").map(|m| m.range()),
+                        )
+                    })
+                    .collect();
+                let got: Vec<(Range<usize>, Option<Range<usize>>)> =
+                    found.into_iter().map(|m| (m.whole, m.secret)).collect();
+                assert_eq!(
+                    got,
+                    expected,
+                    "{pattern} on {}",
+                    String::from_utf8_lossy(text)
+                );
+            }
         }
     }
 
