@@ -447,38 +447,9 @@ struct Candidate {
 }
 
 /// Keyword occurrences of a rule at most this dense (one per so many bytes of a blob) are
-/// searched next to; denser ones cost more in search calls than a pass over the blob.
+/// searched next to (see `window`); denser ones cost more in search calls than a pass over
+/// the blob.
 const WINDOWED_BYTES_PER_OCCURRENCE: usize = 64;
-
-/// Whether `rule`'s keywords occur sparsely enough in a blob of `len` bytes for searches next
-/// to them (see `window`).
-fn sparse(hits: &[Hit], rule: &CompiledRule, len: usize) -> bool {
-    let limit = len / WINDOWED_BYTES_PER_OCCURRENCE;
-    hits.iter()
-        .filter(|h| rule.keyword_ids.contains(&h.keyword))
-        .nth(limit)
-        .is_none()
-}
-
-/// A range of a blob, read the way regex matches are.
-struct Span<'a> {
-    data: &'a [u8],
-    range: std::ops::Range<usize>,
-}
-
-impl Span<'_> {
-    fn start(&self) -> usize {
-        self.range.start
-    }
-
-    fn end(&self) -> usize {
-        self.range.end
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        self.data.get(self.range.clone()).unwrap_or_default()
-    }
-}
 
 /// Byte range of the line(s) holding `start..end`, without the final newline.
 fn line_span(data: &[u8], start: usize, end: usize) -> (usize, usize) {
@@ -527,6 +498,7 @@ impl Analyzer for SecretScanner {
         let mut lines: Option<Lines> = None;
         let mut found: Vec<Candidate> = Vec::new();
         let mut matches: Vec<Match> = Vec::new();
+        let mut occurrences: Vec<usize> = Vec::new();
         for index in candidates {
             let rule = &self.rules[index];
             if !rule.path_applies(blob.path) {
@@ -563,28 +535,30 @@ impl Analyzer for SecretScanner {
                 continue;
             };
             matches.clear();
-            match hits
+            let windowed = hits
                 .as_deref()
-                .and_then(|hits| Some((hits, rule.windowed()?)))
-            {
-                Some((hits, windowed)) if sparse(hits, rule, data.len()) => {
-                    let occurrences = hits
-                        .iter()
+                .and_then(|hits| Some((hits, rule.windowed()?)));
+            occurrences.clear();
+            if let Some((hits, _)) = windowed {
+                occurrences.extend(
+                    hits.iter()
                         .filter(|h| rule.keyword_ids.contains(&h.keyword))
-                        .map(|h| h.start as usize);
-                    windowed.matches(data, occurrences, regexes.secret_group, &mut matches);
+                        .map(|h| h.start as usize),
+                );
+            }
+            match windowed {
+                Some((_, windowed))
+                    if occurrences.len() <= data.len() / WINDOWED_BYTES_PER_OCCURRENCE =>
+                {
+                    let at = occurrences.iter().copied();
+                    windowed.matches(data, at, regexes.secret_group, &mut matches);
                 }
                 _ => matches.extend(regexes.regex.captures_iter(data).map(|caps| {
                     Match {
                         whole: caps.get(0).map_or(0..0, |m| m.range()),
-                        secret: match regexes.secret_group {
-                            SecretGroup::Index(n) => caps.get(n),
-                            SecretGroup::FirstNonEmpty if caps.len() > 1 => {
-                                caps.iter().skip(1).flatten().find(|m| !m.is_empty())
-                            }
-                            SecretGroup::FirstNonEmpty => caps.get(0),
-                        }
-                        .map(|m| m.range()),
+                        secret: regexes
+                            .secret_group
+                            .pick(caps.len(), |n| caps.get(n).map(|m| m.range())),
                     }
                 })),
             }
@@ -592,18 +566,14 @@ impl Analyzer for SecretScanner {
                 let Some(secret) = found_match.secret.clone() else {
                     continue;
                 };
-                let secret = Span {
-                    data,
-                    range: secret,
-                };
-                let Some(confidence) = judge(rule, secret.as_bytes()) else {
+                // Ranges of matches in `data`, so always within it.
+                let secret_text = data.get(secret.clone()).unwrap_or_default();
+                let Some(confidence) = judge(rule, secret_text) else {
                     continue;
                 };
-                let whole = Span {
-                    data,
-                    range: found_match.whole.clone(),
-                };
-                let (line_from, line_to) = line_span(data, whole.start(), whole.end());
+                let whole = found_match.whole.clone();
+                let matched = data.get(whole.clone()).unwrap_or_default();
+                let (line_from, line_to) = line_span(data, whole.start, whole.end);
                 let line = &data[line_from..line_to];
                 if self.gitleaks_allow && memchr::memmem::find(line, GITLEAKS_ALLOW).is_some() {
                     continue;
@@ -611,8 +581,8 @@ impl Analyzer for SecretScanner {
                 let cx = AllowContext {
                     path: blob.path,
                     commit,
-                    secret: Some(secret.as_bytes()),
-                    matched: Some(whole.as_bytes()),
+                    secret: Some(secret_text),
+                    matched: Some(matched),
                     line: Some(line),
                 };
                 if allowlists().any(|a| a.allows(&cx)) {
@@ -621,7 +591,7 @@ impl Analyzer for SecretScanner {
                 let confidence = match &regexes.companion {
                     Some((regex, within)) if confidence < Confidence::High => {
                         let lines = lines.get_or_insert_with(|| Lines::new(data));
-                        let (line, _) = lines.position(secret.start());
+                        let (line, _) = lines.position(secret.start);
                         let (from, to) = lines.range(
                             line.saturating_sub(*within),
                             line.saturating_add(*within),
@@ -637,8 +607,8 @@ impl Analyzer for SecretScanner {
                 };
                 found.push(Candidate {
                     rule: index,
-                    start: secret.start(),
-                    end: secret.end(),
+                    start: secret.start,
+                    end: secret.end,
                     confidence,
                     file: false,
                 });

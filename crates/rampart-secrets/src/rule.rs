@@ -96,6 +96,24 @@ pub enum SecretGroup {
     FirstNonEmpty,
 }
 
+impl SecretGroup {
+    /// The secret's range in a match with `groups` groups (the whole match included), given
+    /// each group's range (`None`: did not take part).
+    pub(crate) fn pick(
+        self,
+        groups: usize,
+        group: impl Fn(usize) -> Option<std::ops::Range<usize>>,
+    ) -> Option<std::ops::Range<usize>> {
+        match self {
+            SecretGroup::Index(n) => group(n),
+            SecretGroup::FirstNonEmpty if groups > 1 => {
+                (1..groups).find_map(|g| group(g).filter(|r| !r.is_empty()))
+            }
+            SecretGroup::FirstNonEmpty => group(0),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for SecretGroup {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]

@@ -110,21 +110,11 @@ impl Windowed {
                 continue;
             };
             let whole = start.start..whole.end;
-            let secret = match group {
-                SecretGroup::Index(0) => Some(whole.clone()),
-                SecretGroup::Index(n) => caps.get_group(n + 1).map(|s| s.range()),
-                SecretGroup::FirstNonEmpty => {
-                    match (2..caps.group_len()).find_map(|g| {
-                        caps.get_group(g)
-                            .filter(|s| !s.is_empty())
-                            .map(|s| s.range())
-                    }) {
-                        Some(secret) => Some(secret),
-                        None if caps.group_len() > 2 => None,
-                        None => Some(whole.clone()),
-                    }
-                }
-            };
+            // The wrapped regex has the start marker as group 1: the rule's group n is n + 1.
+            let secret = group.pick(caps.group_len() - 1, |n| match n {
+                0 => Some(whole.clone()),
+                n => caps.get_group(n + 1).map(|s| s.range()),
+            });
             // Matches are never empty (they hold a keyword), so the next starts at the end;
             // the same occurrence is searched from there again if the match ended before it.
             next = whole.end;
@@ -460,14 +450,8 @@ mod tests {
                 let expected: Vec<_> = whole
                     .captures_iter(text)
                     .map(|c| {
-                        let secret = match group {
-                            SecretGroup::Index(n) => c.get(n),
-                            SecretGroup::FirstNonEmpty if c.len() > 1 => {
-                                c.iter().skip(1).flatten().find(|m| !m.is_empty())
-                            }
-                            SecretGroup::FirstNonEmpty => c.get(0),
-                        };
-                        (c.get(0).unwrap().range(), secret.map(|m| m.range()))
+                        let secret = group.pick(c.len(), |n| c.get(n).map(|m| m.range()));
+                        (c.get(0).unwrap().range(), secret)
                     })
                     .collect();
                 assert_eq!(
